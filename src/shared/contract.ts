@@ -1,0 +1,111 @@
+/**
+ * The one handler contract. Every backend capability is a named handler with a zod input schema and
+ * an output type. src/core builds the implementation table; Electron IPC (src/main + src/preload)
+ * and the browser-mode host (src/web) are two loops over the same table, and the renderer reaches
+ * it only through the typed client in src/renderer/src/api.
+ */
+import { z } from 'zod';
+import type {
+  AppInfo,
+  Article,
+  ArticleSummary,
+  Revision,
+  RevisionSummary,
+  SaveResult,
+  SearchHit,
+  Settings,
+} from './domain';
+import { LexicalDocumentSchema } from './lexical-document';
+import { NEWSROOM_TIME_ZONES } from './newsroom-time';
+
+/** Declares a handler: its input schema now, its output type through `returns<T>()`. */
+function handler<I extends z.ZodType>(input: I) {
+  return { returns: <O>() => ({ input, output: undefined as unknown as O }) };
+}
+
+export const LIMITS = {
+  titleLength: 300,
+  excerptLength: 1_000,
+  searchQueryLength: 200,
+  /** Largest request body either transport accepts (a 100,000-word article is about 6 MB of JSON). */
+  requestBytes: 24 * 1024 * 1024,
+} as const;
+
+const Id = z.uuid();
+const Empty = z.object({}).strict();
+const ById = z.object({ id: Id }).strict();
+
+export const SettingsSchema = z
+  .object({
+    language: z.enum(['id', 'en']),
+    theme: z.enum(['light', 'dark', 'system']),
+    role: z.enum(['writer', 'editor']),
+    timeZone: z.enum(NEWSROOM_TIME_ZONES),
+    onboarded: z.boolean(),
+  })
+  .strict();
+
+export const contract = {
+  'app-info': handler(Empty).returns<AppInfo>(),
+
+  'settings-get': handler(Empty).returns<Settings>(),
+  'settings-update': handler(SettingsSchema.partial().strict()).returns<Settings>(),
+
+  'articles-list': handler(
+    z.object({ scope: z.enum(['active', 'trash']).default('active'), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+  ).returns<ArticleSummary[]>(),
+  'articles-search': handler(
+    z.object({ query: z.string().max(LIMITS.searchQueryLength), limit: z.number().int().min(1).max(100).default(20) }).strict(),
+  ).returns<SearchHit[]>(),
+  'articles-create': handler(z.object({ title: z.string().max(LIMITS.titleLength).optional() }).strict()).returns<Article>(),
+  'articles-get': handler(ById).returns<Article>(),
+  'articles-save': handler(
+    z
+      .object({
+        id: Id,
+        baseVersion: z.number().int().min(0),
+        title: z.string().max(LIMITS.titleLength),
+        excerpt: z.string().max(LIMITS.excerptLength),
+        body: LexicalDocumentSchema,
+      })
+      .strict(),
+  ).returns<SaveResult>(),
+  'articles-trash': handler(ById).returns<ArticleSummary>(),
+  'articles-untrash': handler(ById).returns<ArticleSummary>(),
+  'articles-delete-forever': handler(ById).returns<{ id: string }>(),
+
+  'revisions-list': handler(z.object({ articleId: Id }).strict()).returns<RevisionSummary[]>(),
+  'revisions-get': handler(ById).returns<Revision>(),
+  /** Replaces the article's content with a revision; the current content is kept as a revision first. */
+  'revisions-restore': handler(z.object({ articleId: Id, revisionId: Id, baseVersion: z.number().int().min(0) }).strict()).returns<Article>(),
+} as const;
+
+export type Contract = typeof contract;
+export type HandlerName = keyof Contract;
+/** What a caller may send (defaults not yet applied). */
+export type HandlerInput<K extends HandlerName> = z.input<Contract[K]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type HandlerArgs<K extends HandlerName> = z.output<Contract[K]['input']>;
+export type HandlerOutput<K extends HandlerName> = Contract[K]['output'];
+
+/** The implementation table src/core builds. */
+export type Handlers = {
+  [K in HandlerName]: (args: HandlerArgs<K>) => Promise<HandlerOutput<K>> | HandlerOutput<K>;
+};
+
+export const HANDLER_NAMES = Object.keys(contract) as HandlerName[];
+
+export function isHandlerName(name: unknown): name is HandlerName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Push events from the backend to every window (IPC `webContents.send`, or server-sent events). */
+export interface Events {
+  'settings-changed': Settings;
+  'articles-changed': { ids: string[] };
+}
+export type EventName = keyof Events;
+export const EVENT_NAMES: EventName[] = ['settings-changed', 'articles-changed'];
+
+/** The envelope both transports use for a handler's answer. */
+export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: import('./errors').AppErrorShape };
