@@ -1,0 +1,37 @@
+/** The app's long-lived objects, created once at start and handed to components through context. */
+import type { i18n as I18n } from 'i18next';
+import { createContext, useContext, type ReactNode } from 'react';
+import type { ApiClient } from '../api';
+import { ArticlesStore } from '../features/articles/articles-store';
+import { ToastStore } from '../ui/toasts';
+import { SettingsStore } from './settings-store';
+import { Workspace } from './workspace';
+
+export interface Services {
+  client: ApiClient;
+  i18n: I18n;
+  settings: SettingsStore;
+  articles: ArticlesStore;
+  toasts: ToastStore;
+  workspace: Workspace;
+}
+
+export function createServices(client: ApiClient, i18n: I18n): Services {
+  const settings = new SettingsStore(client);
+  const articles = new ArticlesStore(client);
+  const toasts = new ToastStore();
+  const workspace = new Workspace(client, articles, toasts, i18n);
+  return { client, i18n, settings, articles, toasts, workspace };
+}
+
+const ServicesContext = createContext<Services | null>(null);
+
+export function ServicesProvider({ services, children }: { services: Services; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices outside ServicesProvider');
+  return services;
+}

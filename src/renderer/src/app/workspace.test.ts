@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HandlerName } from '../../../shared/contract';
+import type { Article } from '../../../shared/domain';
+import type { AppErrorShape } from '../../../shared/errors';
+import { emptyDocument } from '../../../shared/lexical-document';
+import { ClientError, type ApiClient } from '../api/client';
+import { ArticlesStore } from '../features/articles/articles-store';
+import { initI18n } from '../i18n';
+import { ToastStore } from '../ui/toasts';
+import { Workspace } from './workspace';
+
+const A = '11111111-1111-4111-8111-111111111111';
+const B = '22222222-2222-4222-8222-222222222222';
+const offline: AppErrorShape = { kind: 'network', code: 'network.offline', message: 'down', retryable: true };
+
+function article(id: string, title: string, updatedAt: number): Article {
+  return { id, title, excerpt: '', status: 'draft', wordCount: 0, createdAt: 0, updatedAt, trashedAt: null, version: 1, body: emptyDocument() };
+}
+
+/** An in-memory backend with a switch that makes it unreachable. */
+function fakeBackend() {
+  const articles = new Map<string, Article>([
+    [A, article(A, 'Banjir Tenggarong', 2)],
+    [B, article(B, 'Pasar Tangga Arung', 1)],
+  ]);
+  const calls: HandlerName[] = [];
+  let reachable = true;
+  const summary = (a: Article) => {
+    const { body: _body, version: _version, ...rest } = a;
+    return rest;
+  };
+  const handlers: Partial<Record<HandlerName, (args: Record<string, unknown>) => unknown>> = {
+    'articles-list': ({ scope }) => [...articles.values()].filter((a) => (scope === 'trash') === (a.trashedAt !== null)).map(summary),
+    'articles-get': ({ id }) => articles.get(id as string),
+    'articles-save': ({ id, baseVersion, title }) => {
+      const a = articles.get(id as string)!;
+      if (a.version !== baseVersion) throw new ClientError({ kind: 'conflict', code: 'article.versionConflict', message: 'stale', retryable: false });
+      Object.assign(a, { title, version: a.version + 1, updatedAt: a.updatedAt + 10 });
+      return { id, version: a.version, updatedAt: a.updatedAt, wordCount: 0 };
+    },
+    'articles-trash': ({ id }) => {
+      const a = articles.get(id as string)!;
+      a.trashedAt = 99;
+      return summary(a);
+    },
+    'articles-untrash': ({ id }) => {
+      const a = articles.get(id as string)!;
+      a.trashedAt = null;
+      return summary(a);
+    },
+  };
+  const client: ApiClient = {
+    transport: 'web',
+    invoke: (async (name: HandlerName, args: Record<string, unknown>) => {
+      calls.push(name);
+      if (!reachable) throw new ClientError(offline);
+      const handler = handlers[name];
+      if (!handler) throw new Error(`unexpected ${name}`);
+      return structuredClone(handler(args));
+    }) as ApiClient['invoke'],
+    on: () => () => undefined,
+    connection: () => 'online',
+    onConnection: () => () => undefined,
+  };
+  return { client, articles, calls, setReachable: (value: boolean) => (reachable = value) };
+}
+
+async function setup() {
+  const backend = fakeBackend();
+  const i18n = await initI18n('id');
+  const toasts = new ToastStore();
+  const articles = new ArticlesStore(backend.client);
+  await articles.refresh('active');
+  const workspace = new Workspace(backend.client, articles, toasts, i18n);
+  return { ...backend, toasts, store: articles, workspace, i18n };
+}
+
+describe('Workspace', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('saves the open article before opening another', async () => {
+    const { workspace, articles, calls } = await setup();
+    await workspace.open(A);
+    workspace.session()!.setTitle('Banjir Rendam Tenggarong');
+    await workspace.open(B); // before the autosave pause is over
+    expect(calls.indexOf('articles-save')).toBeGreaterThan(-1);
+    expect(calls.indexOf('articles-save')).toBeLessThan(calls.lastIndexOf('articles-get'));
+    expect(articles.get(A)!.title).toBe('Banjir Rendam Tenggarong');
+    expect(workspace.openId()).toBe(B);
+  });
+
+  it('keeps the article open (and its text) when it cannot be saved', async () => {
+    const { workspace, setReachable, toasts, i18n } = await setup();
+    await workspace.open(A);
+    const session = workspace.session()!;
+    session.setTitle('Judul yang belum tersimpan');
+    setReachable(false);
+    expect(await workspace.open(B)).toBe(false);
+    expect(workspace.session()).toBe(session);
+    expect(session.title).toBe('Judul yang belum tersimpan');
+    const notice = toasts.items.get().at(-1)!;
+    expect(notice.tone).toBe('error');
+    expect(notice.text(i18n.t)).toContain('belum tersimpan');
+  });
+
+  it('moves an article to the trash with an undo that brings it back and reopens it', async () => {
+    const { workspace, articles, store, toasts, i18n } = await setup();
+    await workspace.open(A);
+    await workspace.trash(A);
+    expect(articles.get(A)!.trashedAt).not.toBeNull();
+    expect(workspace.openId()).toBe(B); // the neighbour opens
+    expect(store.active.get().items!.map((a) => a.id)).toEqual([B]);
+    const notice = toasts.items.get().at(-1)!;
+    expect(notice.text(i18n.t)).toBe('“Banjir Tenggarong” dipindahkan ke sampah.');
+    expect(notice.action!.label(i18n.t)).toBe('Urungkan');
+    notice.action!.run();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(articles.get(A)!.trashedAt).toBeNull();
+    expect(workspace.openId()).toBe(A);
+    expect(store.active.get().items!.map((a) => a.id)).toContain(A);
+  });
+
+  it('says when another window saved the open article, once', async () => {
+    const { workspace, articles, store } = await setup();
+    await workspace.open(A);
+    const session = workspace.session()!;
+    Object.assign(articles.get(A)!, { version: 5, updatedAt: 500, title: 'Diubah di tab lain' });
+    await store.refresh('active');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(session.notice.get()).toBe('stale');
+    session.dismissNotice();
+    await store.refresh('active');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(session.notice.get()).toBe(null);
+    await session.loadSaved();
+    expect(session.title).toBe('Diubah di tab lain');
+    expect(session.version).toBe(5);
+  });
+});

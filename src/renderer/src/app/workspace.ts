@@ -1,0 +1,217 @@
+/**
+ * Which article is open, and the actions that change it (open, create, trash, put back, delete).
+ * Leaving an article always saves it first; if that fails the article stays open, so no text is lost.
+ */
+import type { Article, ArticleSummary } from '../../../shared/domain';
+import type { AppErrorShape } from '../../../shared/errors';
+import { errorShapeOf, type ApiClient } from '../api';
+import type { ArticlesStore } from '../features/articles/articles-store';
+import { ArticleSession } from '../features/editor/article-session';
+import { translateError } from '../i18n/errors';
+import type { ToastStore } from '../ui/toasts';
+import { Store } from './store';
+import type { i18n as I18n } from 'i18next';
+
+export type EditorSlot =
+  | { status: 'empty' }
+  | { status: 'loading'; id: string }
+  | { status: 'ready'; session: ArticleSession }
+  | { status: 'error'; id: string; error: AppErrorShape };
+
+export class Workspace {
+  readonly slot = new Store<EditorSlot>({ status: 'empty' });
+  private openSeq = 0;
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly articles: ArticlesStore,
+    private readonly toasts: ToastStore,
+    private readonly i18n: I18n,
+  ) {
+    // Back online: save what waited, without waiting for the next retry pause.
+    client.onConnection((connection) => {
+      const session = this.session();
+      if (connection === 'online' && session?.scheduler.getState().phase === 'error') void session.flush();
+    });
+    // The list is refreshed whenever the backend reports changes. When it shows the open article
+    // changed later than this window last saved it, someone else saved it: check and say so.
+    articles.active.subscribe(() => {
+      const session = this.session();
+      const summary = session && articles.active.get().items?.find((a) => a.id === session.id);
+      if (session && summary && !session.knowsChangeAt(summary.updatedAt)) {
+        void session.checkForNewerVersion().catch(() => undefined);
+      }
+    });
+  }
+
+  session(): ArticleSession | null {
+    const slot = this.slot.get();
+    return slot.status === 'ready' ? slot.session : null;
+  }
+
+  openId(): string | null {
+    const slot = this.slot.get();
+    if (slot.status === 'ready') return slot.session.id;
+    if (slot.status === 'loading' || slot.status === 'error') return slot.id;
+    return null;
+  }
+
+  /** Saves the open article; false (with a notice) when that is not possible right now. */
+  async leaveCurrent(): Promise<boolean> {
+    const session = this.session();
+    if (!session) return true;
+    if (await session.flush()) return true;
+    const state = session.scheduler.getState();
+    const reason = state.phase === 'error' || state.phase === 'conflict' ? state.error : null;
+    this.toasts.show({
+      tone: 'error',
+      text: (t) => (reason ? `${t('articles.unsavedBlocksSwitch')} ${translateError(this.i18n, reason)}` : t('articles.unsavedBlocksSwitch')),
+      durationMs: 8000,
+    });
+    return false;
+  }
+
+  async open(id: string): Promise<boolean> {
+    if (this.openId() === id && this.slot.get().status !== 'error') return true;
+    if (!(await this.leaveCurrent())) return false;
+    const seq = ++this.openSeq;
+    this.closeSession();
+    this.slot.set({ status: 'loading', id });
+    try {
+      const article = await this.client.invoke('articles-get', { id });
+      if (seq !== this.openSeq) return false;
+      this.adopt(article, false);
+      return true;
+    } catch (err) {
+      if (seq === this.openSeq) this.slot.set({ status: 'error', id, error: errorShapeOf(err) });
+      return false;
+    }
+  }
+
+  async create(): Promise<boolean> {
+    if (!(await this.leaveCurrent())) return false;
+    const seq = ++this.openSeq;
+    try {
+      const article = await this.client.invoke('articles-create', {});
+      if (seq !== this.openSeq) return false;
+      this.articles.insert(article);
+      this.closeSession();
+      this.adopt(article, true);
+      return true;
+    } catch (err) {
+      this.showError(err);
+      return false;
+    }
+  }
+
+  async trash(id: string): Promise<void> {
+    const wasOpen = this.openId() === id;
+    if (wasOpen && !(await this.leaveCurrent())) return;
+    const neighbour = wasOpen ? this.neighbourOf(id) : null;
+    let summary: ArticleSummary;
+    try {
+      summary = await this.client.invoke('articles-trash', { id });
+    } catch (err) {
+      this.showError(err);
+      return;
+    }
+    this.articles.remove(id);
+    this.articles.scheduleRefresh();
+    if (wasOpen) {
+      if (neighbour) await this.open(neighbour);
+      else this.close();
+    }
+    const title = summary.title;
+    this.toasts.show({
+      text: (t) => t('articles.movedToTrash', { title: title || t('articles.untitled') }),
+      action: {
+        label: (t) => t('articles.undo'),
+        run: () => void this.putBack(id, { open: true, quiet: true }),
+      },
+      durationMs: 8000,
+    });
+  }
+
+  async putBack(id: string, { open = false, quiet = false }: { open?: boolean; quiet?: boolean } = {}): Promise<void> {
+    let summary: ArticleSummary;
+    try {
+      summary = await this.client.invoke('articles-untrash', { id });
+    } catch (err) {
+      this.showError(err);
+      return;
+    }
+    this.articles.remove(id);
+    this.articles.insert(summary);
+    this.articles.scheduleRefresh();
+    if (!quiet) {
+      const title = summary.title;
+      this.toasts.show({ text: (t) => t('articles.putBackDone', { title: title || t('articles.untitled') }) });
+    }
+    if (open) await this.open(id);
+  }
+
+  async deleteForever(id: string): Promise<void> {
+    try {
+      await this.client.invoke('articles-delete-forever', { id });
+    } catch (err) {
+      this.showError(err);
+      return;
+    }
+    this.articles.remove(id);
+    this.articles.scheduleRefresh();
+    if (this.openId() === id) this.close();
+    this.toasts.show({ text: (t) => t('articles.deletedForever') });
+  }
+
+  /** The restored article replaces the editor content as one undoable step. */
+  async restoreRevision(revisionId: string): Promise<boolean> {
+    const session = this.session();
+    if (!session) return false;
+    if (!(await session.flush())) {
+      const state = session.scheduler.getState();
+      if (state.phase === 'error' || state.phase === 'conflict') this.showError(state.error);
+      return false;
+    }
+    let article: Article;
+    try {
+      article = await this.client.invoke('revisions-restore', { articleId: session.id, revisionId, baseVersion: session.version });
+    } catch (err) {
+      this.showError(err);
+      return false;
+    }
+    if (this.session() !== session) return false;
+    session.replaceWith(article, { undoable: true });
+    const { id, title, excerpt, updatedAt, wordCount } = article;
+    this.articles.patch({ id, title, excerpt, updatedAt, wordCount });
+    this.toasts.show({ text: (t) => t('revisions.restored'), durationMs: 8000 });
+    return true;
+  }
+
+  showError(err: unknown): void {
+    const shape = errorShapeOf(err);
+    this.toasts.show({ tone: 'error', text: () => translateError(this.i18n, shape), durationMs: 8000 });
+  }
+
+  private adopt(article: Article, isNew: boolean): void {
+    const session = new ArticleSession(article, this.client, { onSaved: (patch) => this.articles.patch(patch) });
+    if (isNew) session.requestTitleFocus();
+    this.slot.set({ status: 'ready', session });
+  }
+
+  private close(): void {
+    this.openSeq++;
+    this.closeSession();
+    this.slot.set({ status: 'empty' });
+  }
+
+  private closeSession(): void {
+    this.session()?.dispose();
+  }
+
+  private neighbourOf(id: string): string | null {
+    const items = this.articles.active.get().items ?? [];
+    const index = items.findIndex((a) => a.id === id);
+    if (index < 0) return null;
+    return items[index + 1]?.id ?? items[index - 1]?.id ?? null;
+  }
+}

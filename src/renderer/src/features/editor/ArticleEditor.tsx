@@ -1,0 +1,201 @@
+/**
+ * The editing surface for one article: title, excerpt, Lexical body, toolbar, save status.
+ * Nothing here keeps the text in React state: keystrokes go to the session, not to re-renders.
+ */
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import type { LexicalEditor } from 'lexical';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../../shared/contract';
+import { isSafeLinkUrl } from '../../../../shared/lexical-document';
+import { formatCompact } from '../../../../shared/newsroom-time';
+import { useServices } from '../../app/services';
+import { useStore } from '../../app/store';
+import { useSettings } from '../../app/useSettings';
+import { formatNumber } from '../../i18n';
+import { Icon } from '../../ui/Icon';
+import { RevisionsDialog } from '../revisions/RevisionsDialog';
+import type { ArticleSession } from './article-session';
+import { NEWS_TRANSFORMERS } from './markdown';
+import { EDITOR_NODES } from './nodes';
+import { ListTabPlugin, SafeContentPlugin, SessionPlugin, ShortcutsPlugin } from './plugins';
+import { NoticeBar, SaveStatus } from './SaveStatus';
+import { editorTheme } from './theme';
+import { Toolbar } from './Toolbar';
+
+/** Newlines have no place in a headline: pasted ones become spaces. */
+const singleLine = (value: string): string => value.replace(/\s*[\r\n]+\s*/g, ' ');
+
+function TextStatsLine({ session }: { session: ArticleSession }) {
+  const { t, i18n } = useTranslation();
+  const stats = useStore(session.stats);
+  const lang = i18n.language;
+  const words = t('editor.words', { count: stats.words, formatted: formatNumber(stats.words, lang) });
+  if (stats.minutes === 0) return <span>{words}</span>;
+  return (
+    <span>
+      {words} · {t('editor.readingTime', { count: stats.minutes, formatted: formatNumber(stats.minutes, lang) })}
+    </span>
+  );
+}
+
+function LastChanged({ session }: { session: ArticleSession }) {
+  const { t, i18n } = useTranslation();
+  const settings = useSettings();
+  const updatedAt = useStore(session.updatedAt);
+  return <span>{t('editor.lastChanged', { time: formatCompact(updatedAt, settings.timeZone, i18n.language === 'en' ? 'en' : 'id') })}</span>;
+}
+
+
+export function ArticleEditor({ session }: { session: ArticleSession }) {
+  const { t } = useTranslation();
+  const { workspace } = useServices();
+  const titleRef = useRef<HTMLTextAreaElement>(null);
+  const excerptRef = useRef<HTMLTextAreaElement>(null);
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const [revisionsOpen, setRevisionsOpen] = useState(false);
+  const excerptId = useId();
+
+  const [initialConfig] = useState<InitialConfigType>(() => ({
+    namespace: 'redaksi-article',
+    nodes: [...EDITOR_NODES],
+    theme: editorTheme,
+    onError: (error) => {
+      // Lexical recovers by resetting the broken update; keep a trace for diagnosis.
+      console.error(error);
+    },
+  }));
+
+  useEffect(
+    () =>
+      session.onFieldsReplaced((title, excerpt) => {
+        if (titleRef.current) titleRef.current.value = title;
+        if (excerptRef.current) excerptRef.current.value = excerpt;
+      }),
+    [session],
+  );
+
+  useEffect(() => {
+    if (session.takeTitleFocusRequest()) titleRef.current?.focus();
+  }, [session]);
+
+  const onTitleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      editorRef.current?.focus(undefined, { defaultSelection: 'rootStart' });
+    }
+  };
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="editor-shell">
+        <div className="editor-topbar">
+          <Toolbar>
+            <div className="editor-actions">
+              <SaveStatus session={session} />
+              <button
+                type="button"
+                className="btn btn-quiet"
+                data-tooltip={t('revisions.open')}
+                data-tooltip-align="end"
+                onClick={() => setRevisionsOpen(true)}
+              >
+                <Icon name="history" />
+                <span className="btn-label">{t('revisions.open')}</span>
+              </button>
+              <button
+                type="button"
+                className="icon-btn"
+                aria-label={t('articles.moveToTrash')}
+                data-tooltip={t('articles.moveToTrash')}
+                data-tooltip-align="end"
+                onClick={() => void workspace.trash(session.id)}
+              >
+                <Icon name="trash" />
+              </button>
+            </div>
+          </Toolbar>
+        </div>
+        <NoticeBar session={session} />
+        <div className="editor-scroll" id="editor">
+          <article className="sheet">
+            <textarea
+              ref={titleRef}
+              id="editor-title"
+              className="title-input"
+              aria-label={t('editor.title')}
+              placeholder={t('editor.title')}
+              defaultValue={session.title}
+              maxLength={LIMITS.titleLength}
+              rows={1}
+              spellCheck
+              lang="id"
+              onKeyDown={onTitleKeyDown}
+              onChange={(e) => {
+                const value = singleLine(e.target.value);
+                if (value !== e.target.value) e.target.value = value;
+                session.setTitle(value);
+              }}
+            />
+            <div className="excerpt-field">
+              <label htmlFor={excerptId} className="excerpt-label">
+                {t('editor.excerpt')}
+              </label>
+              <textarea
+                ref={excerptRef}
+                id={excerptId}
+                className="excerpt-input"
+                placeholder={t('editor.excerptPlaceholder')}
+                defaultValue={session.excerpt}
+                maxLength={LIMITS.excerptLength}
+                rows={2}
+                spellCheck
+                lang="id"
+                onChange={(e) => session.setExcerpt(e.target.value)}
+              />
+            </div>
+            <div className="body-wrap">
+              <RichTextPlugin
+                contentEditable={
+                  <ContentEditable
+                    className="body-editable"
+                    aria-label={t('editor.body')}
+                    aria-placeholder={t('editor.bodyPlaceholder')}
+                    placeholder={<div className="body-placeholder">{t('editor.bodyPlaceholder')}</div>}
+                    spellCheck
+                    lang="id"
+                  />
+                }
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+            </div>
+          </article>
+        </div>
+        <footer className="editor-statusbar">
+          <TextStatsLine session={session} />
+          <LastChanged session={session} />
+        </footer>
+      </div>
+      <SessionPlugin session={session} />
+      <HistoryPlugin />
+      <ListPlugin />
+      <LinkPlugin validateUrl={isSafeLinkUrl} />
+      <HorizontalRulePlugin />
+      <MarkdownShortcutPlugin transformers={NEWS_TRANSFORMERS} />
+      <ShortcutsPlugin />
+      <SafeContentPlugin />
+      <ListTabPlugin />
+      <EditorRefPlugin editorRef={editorRef} />
+      {revisionsOpen && <RevisionsDialog session={session} onClose={() => setRevisionsOpen(false)} />}
+    </LexicalComposer>
+  );
+}

@@ -1,0 +1,166 @@
+import { registerHistory, createEmptyHistoryState } from '@lexical/history';
+import { registerList } from '@lexical/list';
+import { registerRichText } from '@lexical/rich-text';
+import { $createParagraphNode, $createTextNode, $getRoot, createEditor, UNDO_COMMAND, type LexicalEditor } from 'lexical';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HandlerInput, HandlerName } from '../../../../shared/contract';
+import type { Article } from '../../../../shared/domain';
+import { ClientError, type ApiClient } from '../../api/client';
+import { ArticleSession } from './article-session';
+import { EDITOR_NODES } from './nodes';
+
+const ID = '0b5b2a54-7a3e-4c1e-9a55-1f0b8c1d2e3f';
+
+const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0, detail: 0, mode: 'normal', style: '' });
+const block = (type: string, children: unknown[], extra: object = {}) => ({ type, version: 1, direction: null, format: '', indent: 0, children, ...extra });
+
+function article(overrides: Partial<Article> = {}): Article {
+  return {
+    id: ID,
+    title: 'Banjir di Tenggarong',
+    excerpt: '',
+    status: 'draft',
+    wordCount: 4,
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    trashedAt: null,
+    version: 3,
+    body: {
+      root: block('root', [
+        block('paragraph', [text('Sungai Mahakam meluap pagi ini.')], { textFormat: 0, textStyle: '' }),
+        block('list', [block('listitem', [text('Tenggarong')], { value: 1 })], { listType: 'bullet', start: 1, tag: 'ul' }),
+      ]) as Article['body']['root'],
+    },
+    ...overrides,
+  };
+}
+
+/** A backend stand-in: records every call; answers are scripted per handler. */
+function fakeClient(answers: Partial<{ [K in HandlerName]: (args: HandlerInput<K>) => unknown }>) {
+  const calls: { name: HandlerName; args: unknown }[] = [];
+  const client: ApiClient = {
+    transport: 'web',
+    invoke: (async (name: HandlerName, args: unknown) => {
+      calls.push({ name, args });
+      const answer = answers[name] as ((a: unknown) => unknown) | undefined;
+      if (!answer) throw new Error(`unexpected call ${name}`);
+      return answer(args);
+    }) as ApiClient['invoke'],
+    on: () => () => undefined,
+    connection: () => 'online',
+    onConnection: () => () => undefined,
+  };
+  return { client, calls };
+}
+
+function newEditor(): LexicalEditor {
+  return createEditor({ namespace: 'test', nodes: [...EDITOR_NODES], onError: (e) => { throw e; } });
+}
+
+const plainText = (editor: LexicalEditor): string => editor.getEditorState().read(() => $getRoot().getTextContent());
+
+describe('ArticleSession', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('opening an article is not an edit, even when plugins re-mark its nodes', async () => {
+    const { client, calls } = fakeClient({});
+    const session = new ArticleSession(article(), client, { onSaved: () => undefined });
+    const editor = newEditor();
+    session.attach(editor);
+    expect(plainText(editor)).toContain('Sungai Mahakam meluap');
+    // Registering list handling marks the existing list nodes dirty in a history-merge update.
+    registerList(editor);
+    registerRichText(editor);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(calls).toEqual([]);
+    expect(session.scheduler.getState().phase).toBe('saved');
+  });
+
+  it('saves an edit with the base version and adopts the new one', async () => {
+    let version = 3;
+    const saved: { baseVersion: number; text: string }[] = [];
+    const { client } = fakeClient({
+      'articles-save': (args) => {
+        saved.push({ baseVersion: args.baseVersion, text: JSON.stringify(args.body) });
+        version += 1;
+        return { id: ID, version, updatedAt: 1_700_000_100_000 + version, wordCount: 7 };
+      },
+    });
+    const onSaved = vi.fn();
+    const session = new ArticleSession(article(), client, { onSaved });
+    const editor = newEditor();
+    session.attach(editor);
+    editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Warga mengungsi ke masjid.'))));
+    await vi.advanceTimersByTimeAsync(350);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.baseVersion).toBe(3);
+    expect(saved[0]!.text).toContain('Warga mengungsi ke masjid.');
+    session.setTitle('Banjir Rendam Tenggarong');
+    await vi.advanceTimersByTimeAsync(350);
+    expect(saved).toHaveLength(2);
+    expect(saved[1]!.baseVersion).toBe(4);
+    expect(onSaved).toHaveBeenLastCalledWith(expect.objectContaining({ id: ID, title: 'Banjir Rendam Tenggarong', wordCount: 7 }));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(session.stats.get().words).toBe(10); // 5 + 1 + 4
+  });
+
+  it('a restored version replaces the text as one undoable step', async () => {
+    const { client, calls } = fakeClient({});
+    const session = new ArticleSession(article(), client, { onSaved: () => undefined });
+    const editor = newEditor();
+    registerRichText(editor);
+    registerHistory(editor, createEmptyHistoryState(), 0);
+    session.attach(editor);
+    const restored = article({
+      version: 9,
+      title: 'Versi lama',
+      body: { root: block('root', [block('paragraph', [text('Teks dari revisi.')], { textFormat: 0, textStyle: '' })]) as Article['body']['root'] },
+    });
+    session.replaceWith(restored, { undoable: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(plainText(editor)).toBe('Teks dari revisi.');
+    expect(session.version).toBe(9);
+    expect(session.title).toBe('Versi lama');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(calls).toEqual([]); // the backend already holds the restored text
+    editor.dispatchCommand(UNDO_COMMAND, undefined);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(plainText(editor)).toContain('Sungai Mahakam meluap');
+    await vi.advanceTimersByTimeAsync(400);
+    // Undoing a restore is an edit: the previous text is saved on top of the restored version.
+    expect(calls.map((c) => c.name)).toEqual(['articles-save']);
+    expect((calls[0]!.args as { baseVersion: number }).baseVersion).toBe(9);
+  });
+
+  it('on a version conflict it keeps the text, tells the person, and saves it as newest when asked', async () => {
+    let conflict = true;
+    const { client, calls } = fakeClient({
+      'articles-save': (args) => {
+        if (conflict) throw new ClientError({ kind: 'conflict', code: 'article.versionConflict', message: 'stale', retryable: false });
+        return { id: ID, version: args.baseVersion + 1, updatedAt: 1, wordCount: 1 };
+      },
+      'articles-get': () => article({ version: 12 }),
+    });
+    const session = new ArticleSession(article(), client, { onSaved: () => undefined });
+    const editor = newEditor();
+    session.attach(editor);
+    editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Kalimat saya.'))));
+    await vi.advanceTimersByTimeAsync(350);
+    expect(session.notice.get()).toBe('conflict');
+    expect(plainText(editor)).toContain('Kalimat saya.');
+    conflict = false;
+    const kept = session.keepMine();
+    await vi.advanceTimersByTimeAsync(10);
+    await kept;
+    const lastSave = calls.filter((c) => c.name === 'articles-save').at(-1)!.args as { baseVersion: number; body: unknown };
+    expect(lastSave.baseVersion).toBe(12);
+    expect(JSON.stringify(lastSave.body)).toContain('Kalimat saya.');
+    expect(session.notice.get()).toBe(null);
+    expect(session.scheduler.getState().phase).toBe('saved');
+  });
+});

@@ -1,0 +1,270 @@
+/**
+ * One open article: the link between the Lexical editor, the title/excerpt fields, autosave and the
+ * backend. Lives outside React state so that typing never re-renders the app.
+ */
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  $isDecoratorNode,
+  $isElementNode,
+  $parseSerializedNode,
+  HISTORY_MERGE_TAG,
+  HISTORY_PUSH_TAG,
+  type LexicalEditor,
+  type LexicalNode,
+  type SerializedLexicalNode,
+} from 'lexical';
+import type { Article, ArticleSummary } from '../../../../shared/domain';
+import { countWords, lexicalToPlainText, readingMinutes, type LexicalDocument, type LexicalNode as DocNode } from '../../../../shared/lexical-document';
+import type { ApiClient } from '../../api';
+import { Store } from '../../app/store';
+import { AutosaveScheduler } from '../autosave/autosave-scheduler';
+import { LOAD_TAG } from './nodes';
+
+export interface TextStats {
+  words: number;
+  minutes: number;
+}
+
+/** What the banner above the editor says: nothing, a save conflict, or a newer saved version. */
+export type SessionNotice = null | 'conflict' | 'stale';
+
+interface SessionCallbacks {
+  /** A save went through: the list shows the new title, time and word count. */
+  onSaved(patch: Pick<ArticleSummary, 'id' | 'title' | 'excerpt' | 'updatedAt' | 'wordCount'>): void;
+}
+
+const STATS_DELAY_MS = 250;
+
+let nextKey = 1;
+
+export class ArticleSession {
+  /** Unique per opened session: remounts the editor (and clears its undo history) on every open. */
+  readonly key = nextKey++;
+  readonly id: string;
+  version: number;
+  title: string;
+  excerpt: string;
+  readonly scheduler: AutosaveScheduler;
+  readonly stats: Store<TextStats>;
+  readonly notice = new Store<SessionNotice>(null);
+  readonly updatedAt: Store<number>;
+  private titleFocusRequested = false;
+  private latestSeenAt = 0;
+  private acknowledgedAt = 0;
+
+  private editor: LexicalEditor | null = null;
+  /** The body as the backend last had it; tells real edits from re-normalisation. Serialised lazily. */
+  private savedBody: unknown = null;
+  private savedJson: string | null = null;
+  private body: LexicalDocument;
+  private statsTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly fieldListeners = new Set<(title: string, excerpt: string) => void>();
+  private disposed = false;
+
+  constructor(
+    article: Article,
+    private readonly client: ApiClient,
+    private readonly callbacks: SessionCallbacks,
+  ) {
+    this.id = article.id;
+    this.version = article.version;
+    this.title = article.title;
+    this.excerpt = article.excerpt;
+    this.body = article.body;
+    this.updatedAt = new Store(article.updatedAt);
+    const words = countWords(lexicalToPlainText(article.body));
+    this.stats = new Store<TextStats>({ words, minutes: readingMinutes(words) });
+    this.scheduler = new AutosaveScheduler({ save: () => this.save() });
+    this.scheduler.subscribe(() => {
+      const state = this.scheduler.getState();
+      if (state.phase === 'conflict') this.notice.set('conflict');
+    });
+  }
+
+  /** Connects the editor: fills it with the article (not undoable) and starts listening to edits. */
+  attach(editor: LexicalEditor): () => void {
+    this.editor = editor;
+    const body = this.body;
+    editor.update(() => $replaceBody(body), { tag: [LOAD_TAG, HISTORY_MERGE_TAG], discrete: true });
+    this.rememberSaved(editor.getEditorState().toJSON());
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags, editorState }) => {
+      if (tags.has(LOAD_TAG)) {
+        this.rememberSaved(editorState.toJSON());
+        return;
+      }
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return; // selection only
+      // Plugins that register node transforms re-mark existing nodes in a history-merge update;
+      // that is not an edit unless the content actually changed (e.g. a heading was normalised).
+      if (tags.has(HISTORY_MERGE_TAG) && JSON.stringify(editorState.toJSON()) === this.savedSerialised()) return;
+      this.scheduler.markDirty();
+      this.scheduleStats();
+    });
+    return () => {
+      unregister();
+      if (this.editor === editor) {
+        this.body = editor.getEditorState().toJSON() as unknown as LexicalDocument;
+        this.editor = null;
+      }
+    };
+  }
+
+  /** A new article: its title field takes the focus once it is on screen. */
+  requestTitleFocus(): void {
+    this.titleFocusRequested = true;
+  }
+
+  takeTitleFocusRequest(): boolean {
+    const requested = this.titleFocusRequested;
+    this.titleFocusRequested = false;
+    return requested;
+  }
+
+  setTitle(title: string): void {
+    this.title = title;
+    this.scheduler.markDirty();
+  }
+
+  setExcerpt(excerpt: string): void {
+    this.excerpt = excerpt;
+    this.scheduler.markDirty();
+  }
+
+  /** The title and excerpt fields follow content that came from the backend. */
+  onFieldsReplaced(listener: (title: string, excerpt: string) => void): () => void {
+    this.fieldListeners.add(listener);
+    return () => {
+      this.fieldListeners.delete(listener);
+    };
+  }
+
+  currentBody(): LexicalDocument {
+    return this.editor ? (this.editor.getEditorState().toJSON() as unknown as LexicalDocument) : this.body;
+  }
+
+  flush(): Promise<boolean> {
+    return this.scheduler.flush();
+  }
+
+  /** Conflict: the person keeps what is on screen; it becomes the newest version. */
+  async keepMine(): Promise<void> {
+    const latest = await this.client.invoke('articles-get', { id: this.id });
+    this.version = latest.version;
+    this.notice.set(null);
+    await this.scheduler.resume();
+  }
+
+  /** Conflict or stale: load the saved version as one undoable step, so Ctrl+Z brings the own text back. */
+  async loadSaved(): Promise<void> {
+    const latest = await this.client.invoke('articles-get', { id: this.id });
+    this.replaceWith(latest, { undoable: true });
+  }
+
+  /** Content the backend now holds (a restore, a reload); undoable steps keep the previous text in history. */
+  replaceWith(article: Article, { undoable }: { undoable: boolean }): void {
+    this.version = article.version;
+    this.title = article.title;
+    this.excerpt = article.excerpt;
+    this.body = article.body;
+    this.updatedAt.set(article.updatedAt);
+    this.editor?.update(() => $replaceBody(article.body), { tag: [LOAD_TAG, undoable ? HISTORY_PUSH_TAG : HISTORY_MERGE_TAG] });
+    for (const l of [...this.fieldListeners]) l(article.title, article.excerpt);
+    this.scheduler.markSaved();
+    this.notice.set(null);
+    const words = countWords(lexicalToPlainText(article.body));
+    this.stats.set({ words, minutes: readingMinutes(words) });
+  }
+
+  /** Another window saved this article: say so when nothing here is waiting to be saved. */
+  async checkForNewerVersion(): Promise<void> {
+    if (this.scheduler.hasUnsavedChanges() || this.notice.get() !== null) return;
+    const latest = await this.client.invoke('articles-get', { id: this.id });
+    if (this.disposed || this.scheduler.hasUnsavedChanges()) return;
+    this.latestSeenAt = Math.max(this.latestSeenAt, latest.updatedAt);
+    if (latest.version > this.version) this.notice.set('stale');
+  }
+
+  /** True when a change stamped `updatedAt` is this window's own save or one the person already saw. */
+  knowsChangeAt(updatedAt: number): boolean {
+    return updatedAt <= Math.max(this.updatedAt.get(), this.acknowledgedAt);
+  }
+
+  dismissNotice(): void {
+    // "Abaikan": do not raise the same newer version again (a save will still meet the conflict).
+    this.acknowledgedAt = Math.max(this.acknowledgedAt, this.latestSeenAt);
+    this.notice.set(null);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.statsTimer) clearTimeout(this.statsTimer);
+    this.scheduler.dispose();
+  }
+
+  private async save(): Promise<void> {
+    const title = this.title;
+    const excerpt = this.excerpt;
+    const body = this.currentBody();
+    const result = await this.client.invoke('articles-save', { id: this.id, baseVersion: this.version, title, excerpt, body });
+    this.rememberSaved(body);
+    this.version = result.version;
+    this.updatedAt.set(result.updatedAt);
+    this.callbacks.onSaved({ id: this.id, title, excerpt, updatedAt: result.updatedAt, wordCount: result.wordCount });
+  }
+
+  private rememberSaved(body: unknown): void {
+    this.savedBody = body;
+    this.savedJson = null;
+  }
+
+  private savedSerialised(): string {
+    this.savedJson ??= JSON.stringify(this.savedBody);
+    return this.savedJson;
+  }
+
+  /** Counting words walks the whole text: done after a short pause, never on each keystroke. */
+  private scheduleStats(): void {
+    if (this.statsTimer) clearTimeout(this.statsTimer);
+    this.statsTimer = setTimeout(() => {
+      this.statsTimer = null;
+      const editor = this.editor;
+      if (!editor || this.disposed) return;
+      const text = editor.getEditorState().read(() => $getRoot().getTextContent());
+      const words = countWords(text);
+      const current = this.stats.get();
+      if (current.words !== words) this.stats.set({ words, minutes: readingMinutes(words) });
+    }, STATS_DELAY_MS);
+  }
+}
+
+/** Replaces the editor's content with a stored document. Must run inside editor.update. */
+export function $replaceBody(doc: LexicalDocument): void {
+  const root = $getRoot();
+  root.clear();
+  const blocks: LexicalNode[] = [];
+  for (const child of doc.root.children) {
+    let node: LexicalNode;
+    try {
+      node = $parseSerializedNode(child as unknown as SerializedLexicalNode);
+    } catch {
+      // A node this version cannot show (e.g. from a newer app) keeps at least its text.
+      node = $paragraphOf(lexicalToPlainText({ root: { type: 'root', children: [child as DocNode] } }));
+    }
+    if (($isElementNode(node) || $isDecoratorNode(node)) && !node.isInline()) {
+      blocks.push(node);
+    } else {
+      const paragraph = $createParagraphNode();
+      paragraph.append(node);
+      blocks.push(paragraph);
+    }
+  }
+  if (blocks.length === 0) blocks.push($createParagraphNode());
+  root.append(...blocks);
+}
+
+function $paragraphOf(text: string): LexicalNode {
+  const paragraph = $createParagraphNode();
+  if (text) paragraph.append($createTextNode(text));
+  return paragraph;
+}

@@ -1,0 +1,101 @@
+/** Pengaturan: language, theme, local role and newsroom time zone. Each change applies at once. */
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../../shared/domain';
+import { formatLong, type NewsroomTimeZone } from '../../../../shared/newsroom-time';
+import { useServices } from '../../app/services';
+import { useSettings } from '../../app/useSettings';
+
+function SelectField({ label, hint, value, onChange, children }: { label: string; hint: string; value: string; onChange: (v: string) => void; children: ReactNode }) {
+  const id = useId();
+  const hintId = useId();
+  return (
+    <div className="setting">
+      <label htmlFor={id} className="setting-label">
+        {label}
+      </label>
+      <select id={id} className="select" value={value} aria-describedby={hintId} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+      <p id={hintId} className="setting-hint">
+        {hint}
+      </p>
+    </div>
+  );
+}
+
+const ZONES: { zone: NewsroomTimeZone; key: string }[] = [
+  { zone: 'Asia/Makassar', key: 'settings.zone.wita' },
+  { zone: 'Asia/Jakarta', key: 'settings.zone.wib' },
+  { zone: 'Asia/Jayapura', key: 'settings.zone.wit' },
+];
+
+export function SettingsScreen() {
+  const { t, i18n } = useTranslation();
+  const { settings: store, workspace, client } = useServices();
+  const settings = useSettings();
+  const [version, setVersion] = useState<string | null>(null);
+  const [openedAt] = useState(() => Date.now()); // the example time in the time-zone hint
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+
+  useEffect(() => {
+    let live = true;
+    client.invoke('app-info', {}).then(
+      (info) => live && setVersion(info.version),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [client]);
+
+  const change = (patch: Partial<Settings>): void => {
+    store.update(patch).catch((err: unknown) => workspace.showError(err));
+  };
+
+  return (
+    <div className="settings-scroll">
+      <section className="settings" aria-labelledby="settings-title">
+        <h1 id="settings-title" className="settings-title">
+          {t('settings.title')}
+        </h1>
+        <p className="settings-intro">{t('settings.intro')}</p>
+
+        <SelectField label={t('settings.language')} hint={t('settings.languageHint')} value={settings.language} onChange={(v) => change({ language: v as Settings['language'] })}>
+          <option value="id" lang="id">
+            {t('settings.languageId')}
+          </option>
+          <option value="en" lang="en">
+            {t('settings.languageEn')}
+          </option>
+        </SelectField>
+
+        <SelectField label={t('settings.theme')} hint={t('settings.themeHint')} value={settings.theme} onChange={(v) => change({ theme: v as Settings['theme'] })}>
+          <option value="light">{t('settings.themeLight')}</option>
+          <option value="dark">{t('settings.themeDark')}</option>
+          <option value="system">{t('settings.themeSystem')}</option>
+        </SelectField>
+
+        <SelectField label={t('settings.role')} hint={t('settings.roleHint')} value={settings.role} onChange={(v) => change({ role: v as Settings['role'] })}>
+          <option value="writer">{t('settings.roleWriter')}</option>
+          <option value="editor">{t('settings.roleEditor')}</option>
+        </SelectField>
+
+        <SelectField
+          label={t('settings.timeZone')}
+          hint={`${t('settings.timeZoneHint')} ${t('settings.example', { time: formatLong(openedAt, settings.timeZone, lang) })}`}
+          value={settings.timeZone}
+          onChange={(v) => change({ timeZone: v as NewsroomTimeZone })}
+        >
+          {ZONES.map(({ zone, key }) => (
+            <option key={zone} value={zone}>
+              {t(key)}
+            </option>
+          ))}
+        </SelectField>
+
+        {version && <p className="settings-version">{t('app.version', { version })}</p>}
+      </section>
+    </div>
+  );
+}
