@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeFakeJpeg, makePhonePhoto } from '../../../test-support/photos';
+import { closeDatabase, openDatabase, type SqliteDatabase } from '../storage/database';
+import { initialSchema } from '../storage/migrations/001-initial';
+import { mediaSchema } from '../storage/migrations/002-media';
+import { makeTempDir, removeDir } from '../testing/fixtures';
+import { cleanFileName, MediaStore } from './media-store';
+import { DEFAULT_PRESET } from './prepare-photo';
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+}
+
+describe('MediaStore', () => {
+  let photo: Buffer;
+  let dir: string;
+  let db: SqliteDatabase;
+  let store: MediaStore;
+  beforeAll(async () => {
+    photo = await makePhonePhoto({ width: 1800, height: 1200, orientation: 1 });
+  });
+  const open = () => {
+    dir = makeTempDir('media');
+    db = openDatabase(path.join(dir, 'db.sqlite3'), { migrations: [initialSchema, mediaSchema] });
+    store = new MediaStore({ db, dir: path.join(dir, 'media'), clock: () => 1_700_000_000_000 });
+  };
+  afterEach(() => {
+    closeDatabase(db);
+    removeDir(dir);
+  });
+
+  it('stores a photo once however often it is imported', async () => {
+    open();
+    const first = await store.import('banjir tenggarong.jpg', photo, DEFAULT_PRESET);
+    const again = await store.import('copy of banjir.jpg', Buffer.from(photo), DEFAULT_PRESET);
+    expect(first.deduplicated).toBe(false);
+    expect(again).toEqual({ ...first, deduplicated: true });
+    expect(db.prepare('SELECT count(*) AS n FROM media').get()).toEqual({ n: 1 });
+    expect(filesUnder(path.join(dir, 'media')).sort()).toEqual([first.fileHash, first.thumbHash].sort());
+    const resolved = store.resolveFile('full', first.fileHash);
+    expect(resolved?.mime).toBe('image/jpeg');
+    expect(fs.readFileSync(resolved!.path).length).toBe(first.bytes);
+    expect(store.resolveFile('thumb', first.thumbHash)?.mime).toBe('image/jpeg');
+  });
+
+  it('keeps one row when the same photo is imported twice at once', async () => {
+    open();
+    const [a, b] = await Promise.all([store.import('a.jpg', photo, DEFAULT_PRESET), store.import('b.jpg', photo, DEFAULT_PRESET)]);
+    expect(a.id).toBe(b.id);
+    expect(db.prepare('SELECT count(*) AS n FROM media').get()).toEqual({ n: 1 });
+  });
+
+  it('stores nothing when a file is refused', async () => {
+    open();
+    await expect(store.import('virus.jpg', makeFakeJpeg(), DEFAULT_PRESET)).rejects.toMatchObject({ code: 'media.notImage' });
+    expect(db.prepare('SELECT count(*) AS n FROM media').get()).toEqual({ n: 0 });
+    expect(filesUnder(path.join(dir, 'media'))).toEqual([]);
+  });
+
+  it('serves only its own hashes', async () => {
+    open();
+    expect(store.resolveFile('full', '../../etc/passwd')).toBeNull();
+    expect(store.resolveFile('full', 'a'.repeat(64))).toBeNull();
+  });
+
+  it('removes files a crash left without a row', async () => {
+    open();
+    const kept = await store.import('a.jpg', photo, DEFAULT_PRESET);
+    const orphan = path.join(dir, 'media', 'ab', 'ab' + 'c'.repeat(62));
+    fs.mkdirSync(path.dirname(orphan), { recursive: true });
+    fs.writeFileSync(orphan, 'half a photo');
+    fs.writeFileSync(path.join(dir, 'media', 'tmp', 'partial'), 'x');
+    expect(store.removeOrphanFiles()).toBe(2);
+    expect(filesUnder(path.join(dir, 'media')).sort()).toEqual([kept.fileHash, kept.thumbHash].sort());
+  });
+
+  it('cleans file names for display', () => {
+    expect(cleanFileName('C:\\Users\\budi\\Foto\\IMG_0001.JPG')).toBe('IMG_0001.JPG');
+    expect(cleanFileName('../../etc/passwd')).toBe('passwd');
+    expect(cleanFileName('...')).toBe('foto');
+    expect(cleanFileName('a\u0000b<>.jpg')).toBe('ab.jpg');
+  });
+});

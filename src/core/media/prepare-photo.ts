@@ -1,0 +1,148 @@
+/**
+ * Prepares a photo on the laptop before anything crosses a slow link: decode what the file really
+ * is, turn it upright, shrink it to the newsroom's long-edge preset, re-encode it in sRGB and strip
+ * every piece of metadata (EXIF with GPS, XMP, IPTC, ICC: GPS in a photo can expose a source).
+ *
+ * Refusals are AppErrors with codes the UI translates; nothing is written anywhere by this module.
+ */
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import { AppError } from '../../shared/errors';
+import { decodeHeic, HeicTooLargeError } from './heic';
+import { sniffImageFormat, type SniffedFormat } from './sniff';
+
+export type LongEdge = 1200 | 1600 | 2048;
+export type OutputFormat = 'jpeg' | 'webp';
+
+export interface PhotoPreset {
+  longEdge: LongEdge;
+  format: OutputFormat;
+  quality: number;
+}
+
+export const DEFAULT_PRESET: PhotoPreset = { longEdge: 1600, format: 'jpeg', quality: 80 };
+
+export interface PhotoLimits {
+  /** Larger files are refused before decoding. */
+  maxBytes: number;
+  /** Decompression-bomb guard: sharp's own default is about 268 MP; phones shoot at most ~200 MP. */
+  maxPixels: number;
+}
+
+export const DEFAULT_LIMITS: PhotoLimits = { maxBytes: 40 * 1024 * 1024, maxPixels: 100_000_000 };
+
+const THUMB_EDGE = 320;
+
+export interface PreparedPhoto {
+  /** sha256 of the bytes the person gave us: the same photo imported twice has the same hash. */
+  sourceHash: string;
+  /** sha256 of the prepared file: its address in the media store. */
+  fileHash: string;
+  data: Buffer;
+  thumbnail: Buffer;
+  mime: 'image/jpeg' | 'image/webp';
+  width: number;
+  height: number;
+  original: { format: SniffedFormat; width: number; height: number; bytes: number };
+}
+
+const ACCEPTED: ReadonlySet<SniffedFormat> = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif', 'heic']);
+
+function refuse(code: string, message: string, params?: Record<string, string | number>): AppError {
+  return new AppError({ kind: 'validation', code, message, params });
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Opens the input with sharp, decoding HEIC to raw pixels first where needed. */
+async function openInput(input: Uint8Array, format: SniffedFormat, limits: PhotoLimits): Promise<sharp.Sharp> {
+  const options: sharp.SharpOptions = { limitInputPixels: limits.maxPixels, failOn: 'error', sequentialRead: true };
+  if (format !== 'heic') return sharp(input, options);
+  try {
+    const decoded = await decodeHeic(input, limits.maxPixels);
+    return sharp(decoded.data, { ...options, raw: { width: decoded.width, height: decoded.height, channels: 4 } });
+  } catch (err) {
+    if (err instanceof HeicTooLargeError) throw tooManyPixels(err.width, err.height, limits);
+    throw refuse('media.corrupt', 'The HEIC file could not be decoded.');
+  }
+}
+
+function tooManyPixels(width: number, height: number, limits: PhotoLimits): AppError {
+  return refuse('media.tooManyPixels', `Image of ${width}x${height} pixels is over the limit`, {
+    megapixels: Math.round((width * height) / 1e6),
+    limit: Math.round(limits.maxPixels / 1e6),
+  });
+}
+
+function mapSharpError(err: unknown, limits: PhotoLimits): AppError {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/pixel limit/i.test(message)) {
+    return refuse('media.tooManyPixels', 'Image is over the pixel limit', { megapixels: 0, limit: Math.round(limits.maxPixels / 1e6) });
+  }
+  if (/unsupported image format|bad seek|not a known file format/i.test(message)) {
+    return refuse('media.unsupported', 'This image format is not supported.');
+  }
+  return refuse('media.corrupt', 'The image is damaged or incomplete.');
+}
+
+/** EXIF orientations 5-8 turn the picture a quarter: the upright size swaps width and height. */
+function uprightSize(width: number, height: number, orientation: number | undefined): { width: number; height: number } {
+  return orientation !== undefined && orientation >= 5 ? { width: height, height: width } : { width, height };
+}
+
+export async function preparePhoto(
+  input: Uint8Array,
+  preset: PhotoPreset = DEFAULT_PRESET,
+  limits: PhotoLimits = DEFAULT_LIMITS,
+): Promise<PreparedPhoto> {
+  if (input.byteLength === 0) throw refuse('media.empty', 'The file is empty.');
+  if (input.byteLength > limits.maxBytes) {
+    throw refuse('media.fileTooLarge', 'The file is too large.', {
+      megabytes: Math.ceil(input.byteLength / 1024 / 1024),
+      limit: Math.floor(limits.maxBytes / 1024 / 1024),
+    });
+  }
+  const format = sniffImageFormat(input);
+  if (format === 'unknown') throw refuse('media.notImage', 'The file is not a photo.');
+  if (!ACCEPTED.has(format)) throw refuse('media.unsupported', 'This image format is not supported.');
+
+  try {
+    const image = await openInput(input, format, limits);
+    const meta = await image.metadata();
+    const width = meta.width ?? 0;
+    const height = meta.height ?? 0;
+    if (width <= 0 || height <= 0) throw refuse('media.corrupt', 'The image has no size.');
+    if (width * height > limits.maxPixels) throw tooManyPixels(width, height, limits);
+
+    let pipeline = image
+      .rotate() // auto-orient from EXIF, then the orientation tag is gone with the rest
+      .resize({ width: preset.longEdge, height: preset.longEdge, fit: 'inside', withoutEnlargement: true })
+      .toColorspace('srgb');
+    if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' }); // JPEG has no transparency
+    pipeline =
+      preset.format === 'webp'
+        ? pipeline.webp({ quality: preset.quality })
+        : pipeline.jpeg({ quality: preset.quality, progressive: true, mozjpeg: false });
+    // No withMetadata()/keepExif(): sharp writes no EXIF, XMP, IPTC or ICC unless asked to.
+    const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
+    const thumbnail = await sharp(data)
+      .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 70 })
+      .toBuffer();
+    return {
+      sourceHash: sha256(input),
+      fileHash: sha256(data),
+      data,
+      thumbnail,
+      mime: preset.format === 'webp' ? 'image/webp' : 'image/jpeg',
+      width: info.width,
+      height: info.height,
+      original: { format, ...uprightSize(width, height, meta.orientation), bytes: input.byteLength },
+    };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw mapSharpError(err, limits);
+  }
+}

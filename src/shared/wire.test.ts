@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { decodeFramed, encodeFramed, FramingError, needsFraming } from './wire';
+
+describe('framed wire format', () => {
+  it('carries bytes next to JSON without base64', () => {
+    const photo = new Uint8Array([0xff, 0xd8, 0xff, 0, 1, 2, 3]);
+    const args = { fileName: 'foto banjir.jpg', data: photo, nested: { more: new Uint8Array([9]) } };
+    expect(needsFraming(args)).toBe(true);
+    expect(needsFraming({ id: 'x' })).toBe(false);
+    const body = encodeFramed(args);
+    expect(body.length).toBe(4 + JSON.stringify({ fileName: 'foto banjir.jpg', data: { $blob: 0 }, nested: { more: { $blob: 1 } } }).length + 4 + 7 + 4 + 1);
+    const back = decodeFramed(body) as typeof args;
+    expect(back.fileName).toBe('foto banjir.jpg');
+    expect(Array.from(back.data)).toEqual(Array.from(photo));
+    expect(Array.from(back.nested.more)).toEqual([9]);
+  });
+
+  it('refuses malformed bodies', () => {
+    expect(() => decodeFramed(new Uint8Array([0, 0]))).toThrow(FramingError);
+    expect(() => decodeFramed(new Uint8Array([0, 0, 0, 99, 1]))).toThrow(FramingError);
+    const unknownBlob = new TextEncoder().encode('{"data":{"$blob":3}}');
+    const body = new Uint8Array(4 + unknownBlob.length);
+    new DataView(body.buffer).setUint32(0, unknownBlob.length);
+    body.set(unknownBlob, 4);
+    expect(() => decodeFramed(body)).toThrow(FramingError);
+  });
+});
