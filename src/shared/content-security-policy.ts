@@ -3,6 +3,7 @@
  * through its session, the browser-mode host as a response header). One definition, so the two
  * cannot drift apart.
  */
+import { MEDIA_PROTOCOL } from './transport';
 
 export interface ContentSecurityPolicyOptions {
   /**
@@ -20,7 +21,8 @@ export function contentSecurityPolicy(options: ContentSecurityPolicyOptions = {}
     ['script-src', dev ? ["'self'", "'unsafe-inline'", dev] : ["'self'"]],
     // Vite injects <style> elements while developing; built CSS is a linked file.
     ['style-src', dev ? ["'self'", "'unsafe-inline'", dev] : ["'self'"]],
-    ['img-src', ["'self'", 'data:', 'blob:']],
+    // Stored photos: same origin in browser mode, the redaksi-media: scheme in Electron.
+    ['img-src', ["'self'", 'data:', 'blob:', `${MEDIA_PROTOCOL}:`]],
     ['font-src', ["'self'", 'data:']],
     ['media-src', ["'self'", 'blob:']],
     ['connect-src', dev ? ["'self'", dev, wsOrigin] : ["'self'"]],

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type {
   AppInfo,
   Article,
+  MediaImportResult,
+  MediaItem,
   ArticleSummary,
   Revision,
   RevisionSummary,
@@ -27,8 +29,14 @@ export const LIMITS = {
   titleLength: 300,
   excerptLength: 1_000,
   searchQueryLength: 200,
-  /** Largest request body either transport accepts (a 100,000-word article is about 6 MB of JSON). */
-  requestBytes: 24 * 1024 * 1024,
+  /**
+   * Largest request body either transport accepts: a 100,000-word article is about 6 MB of JSON, and
+   * a photo up to `photoBytes` travels as raw bytes.
+   */
+  requestBytes: 48 * 1024 * 1024,
+  /** Largest photo file accepted for import (a 200 MP phone photo is about 30 MB). */
+  photoBytes: 40 * 1024 * 1024,
+  fileNameLength: 255,
 } as const;
 
 const Id = z.uuid();
@@ -42,6 +50,8 @@ export const SettingsSchema = z
     role: z.enum(['writer', 'editor']),
     timeZone: z.enum(NEWSROOM_TIME_ZONES),
     onboarded: z.boolean(),
+    photoLongEdge: z.union([z.literal(1200), z.literal(1600), z.literal(2048)]),
+    photoFormat: z.enum(['jpeg', 'webp']),
   })
   .strict();
 
@@ -70,6 +80,8 @@ export const contract = {
       })
       .strict(),
   ).returns<SaveResult>(),
+  /** Chooses the article's featured image (null: none). Not a content change: the version stays. */
+  'articles-set-featured-image': handler(z.object({ id: Id, mediaId: Id.nullable() }).strict()).returns<ArticleSummary>(),
   'articles-trash': handler(ById).returns<ArticleSummary>(),
   'articles-untrash': handler(ById).returns<ArticleSummary>(),
   'articles-delete-forever': handler(ById).returns<{ id: string }>(),
@@ -78,6 +90,17 @@ export const contract = {
   'revisions-get': handler(ById).returns<Revision>(),
   /** Replaces the article's content with a revision; the current content is kept as a revision first. */
   'revisions-restore': handler(z.object({ articleId: Id, revisionId: Id, baseVersion: z.number().int().min(0) }).strict()).returns<Article>(),
+
+  /** Prepares a photo (orient, resize, strip metadata) and keeps it; the same photo twice is stored once. */
+  'media-import': handler(
+    z
+      .object({
+        fileName: z.string().max(LIMITS.fileNameLength),
+        data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= LIMITS.photoBytes, { params: { code: 'media.fileTooLarge' } }),
+      })
+      .strict(),
+  ).returns<MediaImportResult>(),
+  'media-get': handler(ById).returns<MediaItem>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -22,6 +22,8 @@ export interface ArticleSummary {
   updatedAt: number;
   /** Set while the article is in the trash. */
   trashedAt: number | null;
+  /** The photo the portal shows with the article in lists and shares. */
+  featuredMediaId: string | null;
 }
 
 export interface Article extends ArticleSummary {
@@ -68,6 +70,29 @@ export interface Settings {
   timeZone: NewsroomTimeZone;
   /** False until the first-run welcome has been completed. */
   onboarded: boolean;
+  /** Long edge of prepared photos, in pixels. */
+  photoLongEdge: 1200 | 1600 | 2048;
+  photoFormat: 'jpeg' | 'webp';
+}
+
+/** A prepared photo in the local library. Files are addressed by the sha256 of their bytes. */
+export interface MediaItem {
+  id: string;
+  fileHash: string;
+  thumbHash: string;
+  mime: 'image/jpeg' | 'image/webp';
+  width: number;
+  height: number;
+  bytes: number;
+  originalName: string;
+  /** What the person gave: its format, upright size and file size (what preparation saved). */
+  original: { format: string; width: number; height: number; bytes: number };
+  createdAt: number;
+}
+
+export interface MediaImportResult extends MediaItem {
+  /** True when this photo had been imported before with the same preset and nothing new was stored. */
+  deduplicated: boolean;
 }
 
 export interface AppInfo {

@@ -79,8 +79,59 @@ export function checkLexicalDocument(value: unknown): LexicalIssue[] {
     } else if ('children' in node && node.children !== undefined) {
       return fail(path, 'body.invalid', `${node.type} node cannot have children`);
     }
+    if (node.type === 'image') {
+      const problem = checkImageNode(node);
+      if (problem) return fail(path, 'body.invalidImage', problem);
+    }
   }
   return issues;
+}
+
+/** Longest caption, credit or alt text an image node may carry. */
+export const IMAGE_TEXT_LIMIT = 2000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A photo placed in the article: which prepared photo (by media id) and the words that go with it
+ * here. The pixels never travel in the body; the renderer and the publisher look the media up.
+ */
+export interface ImageNodeFields {
+  mediaId: string;
+  altText: string;
+  caption: string;
+  credit: string;
+}
+
+function checkImageNode(node: Record<string, unknown>): string | null {
+  if (typeof node.mediaId !== 'string' || !UUID.test(node.mediaId)) return 'image without a valid mediaId';
+  for (const field of ['altText', 'caption', 'credit'] as const) {
+    const value = node[field];
+    if (typeof value !== 'string') return `image ${field} must be text`;
+    if (value.length > IMAGE_TEXT_LIMIT) return `image ${field} is too long`;
+  }
+  return null;
+}
+
+/** Media ids of every image in the document, in order of appearance. */
+export function imageMediaIds(doc: LexicalDocument): string[] {
+  const ids: string[] = [];
+  const walk = (node: LexicalNode): void => {
+    if (node.type === 'image' && typeof node.mediaId === 'string') ids.push(node.mediaId);
+    if (node.children) for (const child of node.children) walk(child);
+  };
+  walk(doc.root);
+  return ids;
+}
+
+/** The image nodes themselves (for checks such as "every photo has alt text"). */
+export function imageNodes(doc: LexicalDocument): (LexicalNode & ImageNodeFields)[] {
+  const found: (LexicalNode & ImageNodeFields)[] = [];
+  const walk = (node: LexicalNode): void => {
+    if (node.type === 'image') found.push(node as LexicalNode & ImageNodeFields);
+    if (node.children) for (const child of node.children) walk(child);
+  };
+  walk(doc.root);
+  return found;
 }
 
 export function isSafeLinkUrl(url: unknown): boolean {
@@ -106,6 +157,7 @@ export function lexicalToPlainText(doc: LexicalDocument): string {
     if (node.type === 'text' && typeof node.text === 'string') out.push(node.text);
     else if (node.type === 'linebreak') out.push('\n');
     else if (node.type === 'tab') out.push('\t');
+    else if (node.type === 'image' && typeof node.caption === 'string') out.push(node.caption); // captions are searchable
     if (node.children) for (const child of node.children) walk(child);
     if (BLOCK_TYPES.has(node.type)) out.push('\n');
   };
@@ -113,13 +165,43 @@ export function lexicalToPlainText(doc: LexicalDocument): string {
   return out.join('').replace(/\n{2,}/g, '\n').trim();
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const nonAsciiWordChar = new Map<number, boolean>();
 
-/** Words as a reader counts them: "anak-anak" is one word, punctuation is none. */
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  let known = nonAsciiWordChar.get(code);
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCodePoint(code));
+    if (nonAsciiWordChar.size < 4096) nonAsciiWordChar.set(code, known);
+  }
+  return known;
+}
+
+const isJoiner = (code: number): boolean => code === 45 /* - */ || code === 39 /* ' */ || code === 0x2019; /* ’ */
+
+/**
+ * Words as a reader counts them: "anak-anak" is one word, punctuation is none. A word is a run of
+ * letters and digits, where a hyphen or apostrophe between two of them does not end it. Written as a
+ * scan rather than a Unicode regex because it runs on every save and, in the editor, while typing
+ * (about ten times faster on a 10,000-word article).
+ */
 export function countWords(text: string): number {
   let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text) !== null) n++;
+  let inWord = false;
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    if (isWordChar(code)) {
+      if (!inWord) n++;
+      inWord = true;
+    } else if (inWord && isJoiner(code) && i + width < text.length && isWordChar(text.codePointAt(i + width)!)) {
+      // A joiner between two word characters keeps the word going.
+    } else {
+      inWord = false;
+    }
+    i += width;
+  }
   return n;
 }
 

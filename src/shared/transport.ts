@@ -22,6 +22,15 @@ export interface RedaksiBridge {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 }
 
+/**
+ * Local photos reach the renderer without file:// URLs: in browser mode through a token-checked
+ * route `GET {MEDIA_PATH}/<full|thumb>/<sha256>?token=<token>`, in Electron through the privileged
+ * scheme `{MEDIA_PROTOCOL}://<full|thumb>/<sha256>`. Only hashes the media store knows are served.
+ */
+export const MEDIA_PATH = '/media';
+export const MEDIA_PROTOCOL = 'redaksi-media';
+export type MediaVariant = 'full' | 'thumb';
+
 /** IPC channel names used by src/main and src/preload. */
 export const IPC_INVOKE_CHANNEL = 'redaksi:invoke';
 export const IPC_EVENT_CHANNEL = 'redaksi:event';

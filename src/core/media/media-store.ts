@@ -8,28 +8,12 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import type { MediaImportResult as ImportResult, MediaItem } from '../../shared/domain';
+import type { MediaVariant } from '../../shared/transport';
 import type { SqliteDatabase } from '../storage/database';
 import { preparePhoto, sha256, type PhotoLimits, type PhotoPreset, DEFAULT_LIMITS } from './prepare-photo';
 
-export type MediaVariant = 'full' | 'thumb';
-
-export interface MediaItem {
-  id: string;
-  fileHash: string;
-  thumbHash: string;
-  mime: 'image/jpeg' | 'image/webp';
-  width: number;
-  height: number;
-  bytes: number;
-  originalName: string;
-  original: { format: string; width: number; height: number; bytes: number };
-  createdAt: number;
-}
-
-export interface ImportResult extends MediaItem {
-  /** True when this photo had been imported before with the same preset and nothing new was stored. */
-  deduplicated: boolean;
-}
+export type { ImportResult, MediaItem, MediaVariant };
 
 interface MediaRow {
   id: string;

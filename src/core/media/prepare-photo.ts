@@ -6,7 +6,7 @@
  * Refusals are AppErrors with codes the UI translates; nothing is written anywhere by this module.
  */
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import sharp, { type Sharp, type SharpOptions } from 'sharp';
 import { AppError } from '../../shared/errors';
 import { decodeHeic, HeicTooLargeError } from './heic';
 import { sniffImageFormat, type SniffedFormat } from './sniff';
@@ -57,8 +57,8 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /** Opens the input with sharp, decoding HEIC to raw pixels first where needed. */
-async function openInput(input: Uint8Array, format: SniffedFormat, limits: PhotoLimits): Promise<sharp.Sharp> {
-  const options: sharp.SharpOptions = { limitInputPixels: limits.maxPixels, failOn: 'error', sequentialRead: true };
+async function openInput(input: Uint8Array, format: SniffedFormat, limits: PhotoLimits): Promise<Sharp> {
+  const options: SharpOptions = { limitInputPixels: limits.maxPixels, failOn: 'error', sequentialRead: true };
   if (format !== 'heic') return sharp(input, options);
   try {
     const decoded = await decodeHeic(input, limits.maxPixels);

@@ -24,6 +24,7 @@ function article(overrides: Partial<Article> = {}): Article {
     createdAt: 1_700_000_000_000,
     updatedAt: 1_700_000_000_000,
     trashedAt: null,
+    featuredMediaId: null,
     version: 3,
     body: {
       root: block('root', [

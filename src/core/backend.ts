@@ -1,0 +1,242 @@
+/**
+ * The backend as the transports see it: a handler table for the contract, the dispatcher that
+ * validates and wraps every call, push events, and an orderly close.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EventName, Events, Handlers } from '../shared/contract';
+import { AppError } from '../shared/errors';
+import { ArticlesService } from './articles/articles-service';
+import { imageMediaIds } from '../shared/lexical-document';
+import { createInvoke, type Invoke } from './dispatch';
+import { MediaStore } from './media/media-store';
+import { createEventHub } from './events';
+import { consoleLogger, type Logger } from './logger';
+import { SettingsService } from './settings/settings-service';
+import { checkpointPassive, closeDatabase, openDatabase, schemaVersion, type SqliteDatabase } from './storage/database';
+
+export const DATABASE_FILE_NAME = 'redaksi.sqlite3';
+
+/**
+ * Work kept off the save path (bringing the search index up to date, checkpointing the WAL) runs
+ * once the backend has had no mutation for IDLE_MAINTENANCE_DELAY_MS, and during a long stretch of
+ * autosaves at least every IDLE_MAINTENANCE_MAX_WAIT_MS, between two saves. A search catches the
+ * index up itself, so neither delay ever makes a result stale.
+ */
+export const IDLE_MAINTENANCE_DELAY_MS = 1500;
+export const IDLE_MAINTENANCE_MAX_WAIT_MS = 10_000;
+/**
+ * After this many mutations the WAL is also checkpointed right after the reply has gone out, so a
+ * burst of saves never leaves SQLite's own automatic checkpoint (which would run inside the
+ * committing save and make it wait for extra fsyncs) to do it.
+ */
+export const CHECKPOINT_EVERY_MUTATIONS = 16;
+
+export interface BackendOptions {
+  /** Folder for the database (and, later, media); created if missing. */
+  dataDir: string;
+  appVersion: string;
+  transport: 'electron' | 'web';
+  /** Epoch milliseconds; tests and the e2e host drive time through it. */
+  clock?: () => number;
+  /** How old the newest revision must be before a save takes another automatic snapshot (default 5 minutes). */
+  revisionIntervalMs?: number;
+  logger?: Logger;
+}
+
+export interface Backend {
+  handlers: Handlers;
+  invoke: Invoke;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** The articles service, for backend features that need more than the handlers (e.g. `articles.snapshot(id, 'before-submit')`). */
+  articles: ArticlesService;
+  /** The photo library, for the transports that serve its files. */
+  media: MediaStore;
+  /** Safe to call more than once; afterwards every handler answers with 'backend.closed'. */
+  close(): void;
+}
+
+function closedError(): AppError {
+  return new AppError({ kind: 'internal', code: 'backend.closed', message: 'The app is shutting down.' });
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  const logger = options.logger ?? consoleLogger;
+  const clock = options.clock ?? Date.now;
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const db: SqliteDatabase = openDatabase(path.join(options.dataDir, DATABASE_FILE_NAME));
+
+  let articles: ArticlesService;
+  let settings: SettingsService;
+  let media: MediaStore;
+  try {
+    articles = new ArticlesService({ db, clock, revisionIntervalMs: options.revisionIntervalMs });
+    settings = new SettingsService(db);
+    media = new MediaStore({ db, dir: path.join(options.dataDir, 'media'), clock });
+    const orphans = media.removeOrphanFiles();
+    if (orphans > 0) logger.info('removed photo files left by an interrupted import', { count: orphans });
+    const purged = articles.purgeExpiredTrash();
+    if (purged.length > 0) logger.info('emptied expired trash', { count: purged.length });
+  } catch (err) {
+    closeDatabase(db);
+    throw err;
+  }
+
+  const events = createEventHub(logger);
+  let closed = false;
+  let maintenanceTimer: NodeJS.Timeout | undefined;
+  let mutationsSinceCheckpoint = 0;
+  let checkpointQueued = false;
+  // Monotonic time, not the injected clock: this is about the process's own rhythm.
+  let maintenanceDueBy: number | undefined;
+  const runMaintenance = () => {
+    maintenanceTimer = undefined;
+    maintenanceDueBy = undefined;
+    if (closed) return;
+    try {
+      articles.catchUpSearchIndex();
+      mutationsSinceCheckpoint = 0;
+      checkpointPassive(db);
+    } catch (err) {
+      logger.error('idle maintenance failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  const scheduleMaintenance = () => {
+    if (closed) return;
+    const now = performance.now();
+    maintenanceDueBy ??= now + IDLE_MAINTENANCE_MAX_WAIT_MS;
+    if (maintenanceTimer) clearTimeout(maintenanceTimer);
+    maintenanceTimer = setTimeout(runMaintenance, Math.max(0, Math.min(IDLE_MAINTENANCE_DELAY_MS, maintenanceDueBy - now)));
+    maintenanceTimer.unref();
+  };
+  const checkpointSoon = () => {
+    checkpointQueued = false;
+    if (closed) return;
+    try {
+      mutationsSinceCheckpoint = 0;
+      checkpointPassive(db);
+    } catch (err) {
+      logger.error('checkpoint failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  const changed = (...ids: string[]) => {
+    scheduleMaintenance();
+    if (++mutationsSinceCheckpoint >= CHECKPOINT_EVERY_MUTATIONS && !checkpointQueued) {
+      checkpointQueued = true;
+      // setImmediate runs after the handler's answer has been sent (promise callbacks come first).
+      setImmediate(checkpointSoon);
+    }
+    events.emit('articles-changed', { ids });
+  };
+  // Changes a crash left unindexed are picked up soon after start (or by the first search).
+  if (articles.pendingSearchIndexCount() > 0) scheduleMaintenance();
+  const info = { version: options.appVersion, schemaVersion: schemaVersion(db), transport: options.transport };
+
+  // A body may only place photos the library has: a dangling reference could never be published.
+  const assertMediaExist = (ids: string[]) => {
+    const missing = [...new Set(ids)].filter((id) => !media.exists(id));
+    if (missing.length > 0) {
+      throw new AppError({
+        kind: 'validation',
+        code: 'body.unknownMedia',
+        message: `The article places photos that are not in the library: ${missing.join(', ')}`,
+        params: { count: missing.length },
+      });
+    }
+  };
+
+  const handlers: Handlers = {
+    'app-info': () => ({ ...info }),
+    'settings-get': () => settings.get(),
+    'settings-update': (patch) => {
+      const next = settings.update(patch);
+      events.emit('settings-changed', next);
+      return next;
+    },
+    'articles-list': ({ scope, limit }) => articles.list(scope, limit),
+    'articles-search': ({ query, limit }) => articles.search(query, limit),
+    'articles-create': ({ title }) => {
+      const article = articles.create(title);
+      changed(article.id);
+      return article;
+    },
+    'articles-get': ({ id }) => articles.get(id),
+    'articles-save': (input) => {
+      assertMediaExist(imageMediaIds(input.body));
+      const result = articles.save(input);
+      changed(result.id);
+      return result;
+    },
+    'articles-set-featured-image': ({ id, mediaId }) => {
+      if (mediaId !== null) assertMediaExist([mediaId]);
+      const summary = articles.setFeaturedImage(id, mediaId);
+      changed(id);
+      return summary;
+    },
+    'articles-trash': ({ id }) => {
+      const summary = articles.trash(id);
+      changed(id);
+      return summary;
+    },
+    'articles-untrash': ({ id }) => {
+      const summary = articles.untrash(id);
+      changed(id);
+      return summary;
+    },
+    'articles-delete-forever': ({ id }) => {
+      const result = articles.deleteForever(id);
+      changed(id);
+      return result;
+    },
+    'revisions-list': ({ articleId }) => {
+      articles.assertExists(articleId);
+      return articles.revisions.list(articleId);
+    },
+    'revisions-get': ({ id }) => articles.revisions.get(id),
+    'revisions-restore': ({ articleId, revisionId, baseVersion }) => {
+      const article = articles.restoreRevision(articleId, revisionId, baseVersion);
+      changed(articleId);
+      return article;
+    },
+    'media-import': ({ fileName, data }) => {
+      const { photoLongEdge, photoFormat } = settings.get();
+      return media.import(fileName, data, { longEdge: photoLongEdge, format: photoFormat, quality: 80 });
+    },
+    'media-get': ({ id }) => media.get(id),
+  };
+
+  // After close the table stays callable (a late IPC message may still arrive) but refuses politely.
+  const guarded = Object.fromEntries(
+    Object.entries(handlers).map(([name, fn]) => [
+      name,
+      (args: never) => {
+        if (closed) throw closedError();
+        return (fn as (a: never) => unknown)(args);
+      },
+    ]),
+  ) as unknown as Handlers;
+
+  const invoke = createInvoke(guarded, (name, err) =>
+    logger.error('handler failed', { handler: name, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+  );
+
+  return {
+    handlers: guarded,
+    invoke,
+    on: (event, listener) => events.on(event, listener),
+    articles,
+    media,
+    close() {
+      if (closed) return;
+      closed = true;
+      if (maintenanceTimer) clearTimeout(maintenanceTimer);
+      events.clear();
+      try {
+        articles.catchUpSearchIndex();
+      } catch (err) {
+        logger.error('search index catch-up at close failed', { error: err instanceof Error ? err.message : String(err) });
+      }
+      closeDatabase(db);
+    },
+  };
+}

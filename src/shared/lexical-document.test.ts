@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { checkLexicalDocument, countWords, emptyDocument, lexicalToPlainText, readingMinutes, type LexicalDocument } from './lexical-document';
+
+/** The definition countWords implements as a scan. */
+const referenceCount = (text: string) => text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+
+describe('countWords', () => {
+  it('counts words as a reader does', () => {
+    expect(countWords('')).toBe(0);
+    expect(countWords('  ,.;  ')).toBe(0);
+    expect(countWords('Anak-anak bermain di café.')).toBe(4);
+    expect(countWords("Jum'at, 10.000 warga — ke-2 kalinya")).toBe(6);
+    expect(countWords('a--b -c d- ’e’')).toBe(5);
+    expect(countWords('𝐀𝐁 日本語 ١٢٣')).toBe(3);
+  });
+
+  it('agrees with the regular-expression definition on random text', () => {
+    const alphabet = ['a', 'Z', '9', 'é', 'ß', '-', "'", '’', ' ', '\n', '.', ',', '—', '𝐀', '日', '\u0301', '_', '٣'];
+    let seed = 12345;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed);
+    for (let round = 0; round < 2000; round++) {
+      let text = '';
+      const length = next() % 40;
+      for (let i = 0; i < length; i++) text += alphabet[next() % alphabet.length];
+      expect(countWords(text), JSON.stringify(text)).toBe(referenceCount(text));
+    }
+  });
+});
+
+describe('lexical documents', () => {
+  const body: LexicalDocument = {
+    root: {
+      type: 'root',
+      children: [
+        { type: 'heading', tag: 'h2', children: [{ type: 'text', text: 'Judul' }] },
+        { type: 'paragraph', children: [{ type: 'text', text: 'Satu' }, { type: 'linebreak' }, { type: 'text', text: 'dua' }] },
+        { type: 'list', children: [{ type: 'listitem', children: [{ type: 'link', url: 'https://kukar.go.id', children: [{ type: 'text', text: 'tautan' }] }] }] },
+      ],
+    },
+  };
+
+  it('derives plain text with blocks on their own lines', () => {
+    expect(lexicalToPlainText(body)).toBe('Judul\nSatu\ndua\ntautan');
+    expect(lexicalToPlainText(emptyDocument())).toBe('');
+    expect(readingMinutes(0)).toBe(0);
+    expect(readingMinutes(50)).toBe(1);
+    expect(readingMinutes(1000)).toBe(5);
+  });
+
+  it('accepts a well-formed document and the empty one', () => {
+    expect(checkLexicalDocument(body)).toEqual([]);
+    expect(checkLexicalDocument(emptyDocument())).toEqual([]);
+  });
+});

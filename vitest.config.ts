@@ -1,0 +1,20 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// Unit tests run in Node by default; a renderer test opts into a DOM with a first-line comment
+// `// @vitest-environment happy-dom`.
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { '@shared': resolve(__dirname, 'src/shared') },
+  },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    // Each test file opens its own databases in its own temporary directories.
+    pool: 'forks',
+    testTimeout: 15_000,
+    restoreMocks: true,
+  },
+});
