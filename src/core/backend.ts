@@ -10,6 +10,8 @@ import { ArticlesService } from './articles/articles-service';
 import { imageMediaIds } from '../shared/lexical-document';
 import { createInvoke, type Invoke } from './dispatch';
 import { MediaStore } from './media/media-store';
+import { TermsService } from './workflow/terms-service';
+import { WorkflowService } from './workflow/workflow-service';
 import { createEventHub } from './events';
 import { consoleLogger, type Logger } from './logger';
 import { SettingsService } from './settings/settings-service';
@@ -69,10 +71,14 @@ export function createBackend(options: BackendOptions): Backend {
   let articles: ArticlesService;
   let settings: SettingsService;
   let media: MediaStore;
+  let workflow: WorkflowService;
+  let terms: TermsService;
   try {
     articles = new ArticlesService({ db, clock, revisionIntervalMs: options.revisionIntervalMs });
     settings = new SettingsService(db);
     media = new MediaStore({ db, dir: path.join(options.dataDir, 'media'), clock });
+    workflow = new WorkflowService(db, articles, clock);
+    terms = new TermsService(db, clock);
     const orphans = media.removeOrphanFiles();
     if (orphans > 0) logger.info('removed photo files left by an interrupted import', { count: orphans });
     const purged = articles.purgeExpiredTrash();
@@ -156,12 +162,13 @@ export function createBackend(options: BackendOptions): Backend {
     'articles-list': ({ scope, limit }) => articles.list(scope, limit),
     'articles-search': ({ query, limit }) => articles.search(query, limit),
     'articles-create': ({ title }) => {
-      const article = articles.create(title);
+      const article = articles.create(title, settings.get().displayName);
       changed(article.id);
       return article;
     },
     'articles-get': ({ id }) => articles.get(id),
     'articles-save': (input) => {
+      workflow.assertEditable(input.id, settings.get().role);
       assertMediaExist(imageMediaIds(input.body));
       const result = articles.save(input);
       changed(result.id);
@@ -203,6 +210,23 @@ export function createBackend(options: BackendOptions): Backend {
       return media.import(fileName, data, { longEdge: photoLongEdge, format: photoFormat, quality: 80 });
     },
     'media-get': ({ id }) => media.get(id),
+
+    'workflow-transition': (input) => {
+      const { role, displayName } = settings.get();
+      const result = workflow.transition(input, { role, name: displayName });
+      changed(input.id);
+      return result;
+    },
+    'workflow-history': ({ id }) => workflow.history(id),
+    'workflow-check': ({ id }) => workflow.check(id),
+    'queue-list': (filter) => workflow.queue(filter),
+    'terms-list': ({ taxonomy }) => terms.list(taxonomy),
+    'terms-create': ({ taxonomy, name }) => terms.create(taxonomy, name),
+    'articles-set-terms': ({ id, categoryId, tags }) => {
+      const summary = terms.setArticleTerms(id, categoryId, tags);
+      changed(id);
+      return summary;
+    },
   };
 
   // After close the table stays callable (a late IPC message may still arrive) but refuses politely.

@@ -10,6 +10,10 @@ import type {
   Article,
   MediaImportResult,
   MediaItem,
+  QueueItem,
+  ReadinessProblem,
+  Term,
+  WorkflowEvent,
   ArticleSummary,
   Revision,
   RevisionSummary,
@@ -37,6 +41,9 @@ export const LIMITS = {
   /** Largest photo file accepted for import (a 200 MP phone photo is about 30 MB). */
   photoBytes: 40 * 1024 * 1024,
   fileNameLength: 255,
+  noteLength: 2_000,
+  termNameLength: 60,
+  tagsPerArticle: 20,
 } as const;
 
 const Id = z.uuid();
@@ -50,6 +57,7 @@ export const SettingsSchema = z
     role: z.enum(['writer', 'editor']),
     timeZone: z.enum(NEWSROOM_TIME_ZONES),
     onboarded: z.boolean(),
+    displayName: z.string().trim().max(80),
     photoLongEdge: z.union([z.literal(1200), z.literal(1600), z.literal(2048)]),
     photoFormat: z.enum(['jpeg', 'webp']),
   })
@@ -101,6 +109,46 @@ export const contract = {
       .strict(),
   ).returns<MediaImportResult>(),
   'media-get': handler(ById).returns<MediaItem>(),
+
+  /** Takes an article through the workflow (submit, approve, reject with a note, schedule, ...). */
+  'workflow-transition': handler(
+    z
+      .object({
+        id: Id,
+        action: z.enum(['submit', 'withdraw', 'approve', 'reject', 'schedule', 'unschedule', 'publish-now']),
+        note: z.string().max(LIMITS.noteLength).optional(),
+        publishAt: z.number().int().min(0).max(8.64e15).optional(),
+      })
+      .strict(),
+  ).returns<{ article: ArticleSummary; event: WorkflowEvent }>(),
+  'workflow-history': handler(ById).returns<WorkflowEvent[]>(),
+  /** What keeps the article from being submitted (empty when it is ready). */
+  'workflow-check': handler(ById).returns<ReadinessProblem[]>(),
+  /** The editor's queue: submitted, approved and scheduled articles by publish time. */
+  'queue-list': handler(
+    z
+      .object({
+        statuses: z.array(z.enum(['submitted', 'approved', 'scheduled'])).max(3).optional(),
+        author: z.string().max(80).optional(),
+        categoryId: Id.optional(),
+      })
+      .strict(),
+  ).returns<QueueItem[]>(),
+
+  'terms-list': handler(z.object({ taxonomy: z.enum(['category', 'tag']) }).strict()).returns<Term[]>(),
+  'terms-create': handler(
+    z.object({ taxonomy: z.enum(['category', 'tag']), name: z.string().trim().min(1).max(LIMITS.termNameLength) }).strict(),
+  ).returns<Term>(),
+  /** Sets the article's category and tags (tags by name; new names become local tags). Not a content change. */
+  'articles-set-terms': handler(
+    z
+      .object({
+        id: Id,
+        categoryId: Id.nullable(),
+        tags: z.array(z.string().trim().min(1).max(LIMITS.termNameLength)).max(LIMITS.tagsPerArticle),
+      })
+      .strict(),
+  ).returns<ArticleSummary>(),
 } as const;
 
 export type Contract = typeof contract;

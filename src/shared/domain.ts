@@ -24,6 +24,15 @@ export interface ArticleSummary {
   trashedAt: number | null;
   /** The photo the portal shows with the article in lists and shares. */
   featuredMediaId: string | null;
+  /** Who wrote it (the display name set in Pengaturan, or the portal account's name). */
+  author: string;
+  categoryId: string | null;
+  /** Tag names, in the order the writer gave them. */
+  tags: string[];
+  /** When it is to be (or was) published; set by scheduling or publishing. */
+  publishAt: number | null;
+  /** When the status last changed (submitted, approved, ...). */
+  statusChangedAt: number | null;
 }
 
 export interface Article extends ArticleSummary {
@@ -70,6 +79,8 @@ export interface Settings {
   timeZone: NewsroomTimeZone;
   /** False until the first-run welcome has been completed. */
   onboarded: boolean;
+  /** The name written into the audit trail for this computer's user. */
+  displayName: string;
   /** Long edge of prepared photos, in pixels. */
   photoLongEdge: 1200 | 1600 | 2048;
   photoFormat: 'jpeg' | 'webp';
@@ -99,4 +110,42 @@ export interface AppInfo {
   version: string;
   schemaVersion: number;
   transport: 'electron' | 'web';
+}
+
+export type WorkflowActionName = 'submit' | 'withdraw' | 'approve' | 'reject' | 'schedule' | 'unschedule' | 'publish-now';
+
+/** One entry of an article's audit trail. */
+export interface WorkflowEvent {
+  id: string;
+  articleId: string;
+  action: WorkflowActionName;
+  fromStatus: ArticleStatus;
+  toStatus: ArticleStatus;
+  actorRole: LocalRole;
+  actorName: string;
+  note: string;
+  publishAt: number | null;
+  createdAt: number;
+}
+
+/** Something that keeps an article from being submitted, e.g. a photo without alt text. */
+export interface ReadinessProblem {
+  code: 'missingTitle' | 'missingBody' | 'missingCategory' | 'imageWithoutAlt';
+  /** For imageWithoutAlt: the 1-based position of the image in the article. */
+  position?: number;
+}
+
+export interface Term {
+  id: string;
+  taxonomy: 'category' | 'tag';
+  name: string;
+  /** The portal's term id once known. */
+  remoteId: number | null;
+}
+
+export interface QueueItem extends ArticleSummary {
+  /** Scheduled and its time has passed without it being published. */
+  overdue: boolean;
+  /** The newest note an editor left (for a rejection). */
+  lastNote: string;
 }

@@ -11,6 +11,7 @@ import type { SqliteDatabase } from '../storage/database';
 import { contentHash, deriveContent, hasContent, type StoredContent } from './content';
 import { RevisionStore } from './revisions';
 import { SearchIndex } from './search';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 
 export const DEFAULT_REVISION_INTERVAL_MS = 5 * 60 * 1000;
 /** Trashed articles older than this are deleted for good when the app starts. */
@@ -30,37 +31,9 @@ export interface SaveInput {
   body: LexicalDocument;
 }
 
-interface SummaryRow {
-  seq: number;
-  id: string;
-  status: ArticleStatus;
-  version: number;
-  word_count: number;
-  created_at: number;
-  updated_at: number;
-  trashed_at: number | null;
-  featured_media_id: string | null;
-  title: string;
-  excerpt: string;
-}
-
 interface FullRow extends SummaryRow {
   body_json: string;
 }
-
-const SUMMARY_COLUMNS = 'seq, id, status, version, word_count, created_at, updated_at, trashed_at, featured_media_id, title, excerpt';
-
-const toSummary = (row: SummaryRow): ArticleSummary => ({
-  id: row.id,
-  title: row.title,
-  excerpt: row.excerpt,
-  status: row.status,
-  wordCount: row.word_count,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  trashedAt: row.trashed_at,
-  featuredMediaId: row.featured_media_id,
-});
 
 export function versionConflict(id: string, baseVersion: number, currentVersion: number): AppError {
   return new AppError({
@@ -97,8 +70,8 @@ export class ArticlesService {
     const db = this.db;
     this.stmts = {
       insert: db.prepare(
-        `INSERT INTO articles (id, status, version, word_count, created_at, updated_at, title, excerpt, body_text, body_json)
-         VALUES (@id, 'draft', 1, 0, @now, @now, @title, '', '', @bodyJson)`,
+        `INSERT INTO articles (id, status, version, word_count, created_at, updated_at, author, title, excerpt, body_text, body_json)
+         VALUES (@id, 'draft', 1, 0, @now, @now, @author, @title, '', '', @bodyJson)`,
       ),
       summaryById: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`),
       fullById: db.prepare(`SELECT ${SUMMARY_COLUMNS}, body_json FROM articles WHERE id = ?`),
@@ -137,12 +110,11 @@ export class ArticlesService {
     return { ...toSummary(row), version: row.version, body: JSON.parse(row.body_json) as LexicalDocument };
   }
 
-  create(title = ''): Article {
+  create(title = '', author = ''): Article {
     const id = randomUUID();
     const now = this.clock();
-    const body = emptyDocument();
-    this.stmts.insert.run({ id, now, title, bodyJson: JSON.stringify(body) });
-    return { id, title, excerpt: '', status: 'draft', wordCount: 0, createdAt: now, updatedAt: now, trashedAt: null, featuredMediaId: null, version: 1, body };
+    this.stmts.insert.run({ id, now, author, title, bodyJson: JSON.stringify(emptyDocument()) });
+    return this.get(id);
   }
 
   get(id: string): Article {

@@ -26,6 +26,7 @@
 import type { ArticleStatus, SearchHit } from '../../shared/domain';
 import type { SqliteDatabase } from '../storage/database';
 import { buildSnippet, foldForMatch, type SnippetTerm } from './snippet';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 
 /** Characters unicode61 keeps inside a token; everything else separates tokens, as it does in the index. */
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
@@ -80,16 +81,7 @@ export function buildMatchExpression(query: string): string | null {
   return toMatchExpression(parseSearchQuery(query));
 }
 
-interface HitRow {
-  id: string;
-  status: ArticleStatus;
-  word_count: number;
-  created_at: number;
-  updated_at: number;
-  trashed_at: number | null;
-  featured_media_id: string | null;
-  title: string;
-  excerpt: string;
+interface HitRow extends SummaryRow {
   body_text: string;
 }
 
@@ -115,8 +107,7 @@ export class SearchIndex {
       )
       .pluck();
     this.hitStmt = db.prepare(
-      `SELECT id, status, word_count, created_at, updated_at, trashed_at, featured_media_id, title, excerpt, body_text
-       FROM articles WHERE seq = ? AND trashed_at IS NULL`,
+      `SELECT ${SUMMARY_COLUMNS}, articles.body_text FROM articles WHERE seq = ? AND trashed_at IS NULL`,
     );
     this.anyPendingStmt = db.prepare('SELECT EXISTS (SELECT 1 FROM search_index_pending)').pluck();
     this.pendingCountStmt = db.prepare('SELECT count(*) FROM search_index_pending').pluck();
@@ -163,18 +154,7 @@ export class SearchIndex {
     for (const seq of seqs) {
       const row = this.hitStmt.get(seq) as HitRow | undefined;
       if (!row) continue;
-      hits.push({
-        id: row.id,
-        title: row.title,
-        excerpt: row.excerpt,
-        status: row.status,
-        wordCount: row.word_count,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-        trashedAt: row.trashed_at,
-        featuredMediaId: row.featured_media_id,
-        snippet: pickSnippet(row, snippetTerms),
-      });
+      hits.push({ ...toSummary(row), snippet: pickSnippet(row, snippetTerms) });
     }
     return hits;
   }

@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   role: 'writer',
   timeZone: 'Asia/Makassar',
   onboarded: false,
+  displayName: '',
   photoLongEdge: 1600,
   photoFormat: 'jpeg',
 });

@@ -22,6 +22,7 @@ describe('settings', () => {
       role: 'writer',
       timeZone: 'Asia/Makassar',
       onboarded: false,
+      displayName: '',
       photoLongEdge: 1600,
       photoFormat: 'jpeg',
     });

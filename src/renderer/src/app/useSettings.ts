@@ -9,6 +9,7 @@ const FALLBACK: Settings = {
   role: 'writer',
   timeZone: DEFAULT_TIME_ZONE,
   onboarded: false,
+  displayName: '',
   photoLongEdge: 1600,
   photoFormat: 'jpeg',
 };

@@ -14,7 +14,7 @@ const B = '22222222-2222-4222-8222-222222222222';
 const offline: AppErrorShape = { kind: 'network', code: 'network.offline', message: 'down', retryable: true };
 
 function article(id: string, title: string, updatedAt: number): Article {
-  return { id, title, excerpt: '', status: 'draft', wordCount: 0, createdAt: 0, updatedAt, trashedAt: null, featuredMediaId: null, version: 1, body: emptyDocument() };
+  return { id, title, excerpt: '', status: 'draft', wordCount: 0, createdAt: 0, updatedAt, trashedAt: null, featuredMediaId: null, author: '', categoryId: null, tags: [], publishAt: null, statusChangedAt: null, version: 1, body: emptyDocument() };
 }
 
 /** An in-memory backend with a switch that makes it unreachable. */

@@ -25,6 +25,11 @@ function article(overrides: Partial<Article> = {}): Article {
     updatedAt: 1_700_000_000_000,
     trashedAt: null,
     featuredMediaId: null,
+    author: 'Rina',
+    categoryId: null,
+    tags: [],
+    publishAt: null,
+    statusChangedAt: null,
     version: 3,
     body: {
       root: block('root', [
