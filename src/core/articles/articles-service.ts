@@ -4,7 +4,7 @@
  * queue and any revision it writes are committed together or not at all.
  */
 import { randomUUID } from 'node:crypto';
-import type { Article, ArticleStatus, ArticleSummary, RevisionReason, RevisionSummary, SaveResult, SearchHit } from '../../shared/domain';
+import type { Article, ArticleSummary, RevisionReason, RevisionSummary, SaveResult, SearchHit } from '../../shared/domain';
 import { AppError, notFound } from '../../shared/errors';
 import { emptyDocument, lexicalToPlainText, countWords, type LexicalDocument } from '../../shared/lexical-document';
 import type { SqliteDatabase } from '../storage/database';

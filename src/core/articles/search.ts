@@ -23,7 +23,7 @@
  * User text never reaches FTS5 as syntax: it is split into words here, each word becomes a quoted
  * string made only of letters, digits and marks, and the words are joined with AND.
  */
-import type { ArticleStatus, SearchHit } from '../../shared/domain';
+import type { SearchHit } from '../../shared/domain';
 import type { SqliteDatabase } from '../storage/database';
 import { buildSnippet, foldForMatch, type SnippetTerm } from './snippet';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';

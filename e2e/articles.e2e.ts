@@ -1,0 +1,49 @@
+import { expect, test } from './fixtures';
+import { expectSaved, openFromList, startArticle, ui } from './support/app';
+
+const TITLE = 'Jelang Pemilu 2024, Pemerintah Keluarkan Aturan Netralitas ASN';
+
+test('a formatted article is saved and comes back after a reload', async ({ page, openApp, host }) => {
+  await openApp();
+  await startArticle(page, TITLE);
+  const keyboard = page.keyboard;
+
+  // Markdown shortcut for the subheading, Ctrl+B / Ctrl+I for bold and italic, "- " for the list.
+  // Typed key by key where a key matters (shortcut triggers), inserted in one go elsewhere.
+  await keyboard.type('## ');
+  await keyboard.insertText('Larangan bagi ASN di media sosial');
+  await keyboard.press('Enter');
+  await keyboard.insertText('ASN dilarang ');
+  await keyboard.press('Control+B');
+  await keyboard.insertText('memberikan like');
+  await keyboard.press('Control+B');
+  await keyboard.insertText(' di unggahan peserta ');
+  await keyboard.press('Control+I');
+  await keyboard.insertText('Pemilu 2024');
+  await keyboard.press('Control+I');
+  await keyboard.insertText('.');
+  await keyboard.press('Enter');
+  await keyboard.insertText('SKB ditandatangani lima pimpinan lembaga:');
+  await keyboard.press('Enter');
+  await keyboard.type('- ');
+  await keyboard.insertText('Kemendagri');
+  await keyboard.press('Enter');
+  await keyboard.insertText('Bawaslu');
+  await keyboard.press('Enter');
+  await keyboard.insertText('Kemenpan RB');
+  await keyboard.press('Enter');
+  await keyboard.press('Enter');
+  await keyboard.insertText('Aturan itu diterbitkan untuk mewujudkan ASN yang netral dan profesional.');
+
+  await expectSaved(page, host, TITLE, 'mewujudkan ASN yang netral dan profesional.');
+
+  await page.reload();
+  await openFromList(page, TITLE);
+  const body = ui.body(page);
+  await expect(body.locator('h2')).toHaveText('Larangan bagi ASN di media sosial');
+  await expect(body.locator('strong, b')).toHaveText('memberikan like');
+  await expect(body.locator('em, i')).toHaveText('Pemilu 2024');
+  await expect(body.locator('ul > li')).toHaveText(['Kemendagri', 'Bawaslu', 'Kemenpan RB']);
+  await expect(body.locator('p').filter({ hasText: 'ASN dilarang' })).toHaveText('ASN dilarang memberikan like di unggahan peserta Pemilu 2024.');
+  await expect(body.locator('p').last()).toHaveText('Aturan itu diterbitkan untuk mewujudkan ASN yang netral dan profesional.');
+});

@@ -1,0 +1,34 @@
+import { isAppErrorShape } from '../shared/errors';
+
+interface Texts {
+  title: string;
+  tooNew: (dir: string) => string;
+  other: (dir: string, cause: string) => string;
+}
+
+const TEXTS: Record<'id' | 'en', Texts> = {
+  id: {
+    title: 'Redaksi tidak dapat dibuka',
+    tooNew: (dir) =>
+      `Basis data di ${dir} dibuat oleh versi Redaksi yang lebih baru. Perbarui Redaksi ke versi terbaru. ` +
+      'Data Anda tidak diubah.',
+    other: (dir, cause) => `Data di ${dir} tidak dapat dibuka: ${cause}`,
+  },
+  en: {
+    title: 'Redaksi cannot open',
+    tooNew: (dir) =>
+      `The database in ${dir} was made by a newer version of Redaksi. Update Redaksi to the latest version. ` +
+      'Your data has not been changed.',
+    other: (dir, cause) => `The data in ${dir} could not be opened: ${cause}`,
+  },
+};
+
+/** Title and text of the dialog shown when the backend refuses to start; the system language picks the order. */
+export function describeStartupFailure(err: unknown, dataDir: string, locale: string): { title: string; message: string } {
+  const first = locale.toLowerCase().startsWith('en') ? 'en' : 'id';
+  const order = first === 'en' ? (['en', 'id'] as const) : (['id', 'en'] as const);
+  const tooNew = isAppErrorShape(err) && err.code === 'database.tooNew';
+  const cause = isAppErrorShape(err) ? err.message : err instanceof Error ? err.message : String(err);
+  const paragraphs = order.map((lang) => (tooNew ? TEXTS[lang].tooNew(dataDir) : TEXTS[lang].other(dataDir, cause)));
+  return { title: TEXTS[first].title, message: paragraphs.join('\n\n') };
+}

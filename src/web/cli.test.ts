@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE_NAME } from '../core/backend';
+import { FRAMED_CONTENT_TYPE, encodeFramed } from '../shared/wire';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+/** Runs the command-line host; `whenListening` gets the printed address and decides when to stop it. */
+function runCli(args: string[], whenListening?: (url: string, stop: () => void) => Promise<void>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/cli.ts', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let handled = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(stdout)?.[0];
+      if (url && !handled && whenListening) {
+        handled = true;
+        whenListening(url, () => child.kill('SIGTERM')).catch((err: unknown) => {
+          child.kill('SIGKILL');
+          reject(err);
+        });
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ stdout, stderr, code }));
+  });
+}
+
+describe('browser mode from the command line', () => {
+  let root: string;
+  let staticDir: string;
+  let dataDir: string;
+
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'redaksi-cli-'));
+    staticDir = path.join(root, 'renderer');
+    dataDir = path.join(root, 'data');
+    await mkdir(staticDir);
+    await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Redaksi</title>');
+  });
+
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('prints one address line, serves the app and closes the database cleanly on SIGTERM', async () => {
+    const run = await runCli(['--port', '0', '--data', dataDir, '--static', staticDir], async (url, stop) => {
+      const address = new URL(url);
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      const info = await fetch(`${address.origin}/api/invoke/app-info`, {
+        method: 'POST',
+        headers: { 'x-redaksi-token': address.searchParams.get('token')!, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(await info.json()).toMatchObject({ ok: true, value: { transport: 'web' } });
+
+      // A photo travels as a framed body and comes back from the token-checked media route.
+      const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#0f4c5c' } }).jpeg().toBuffer();
+      const imported = await fetch(`${address.origin}/api/invoke/media-import`, {
+        method: 'POST',
+        headers: { 'x-redaksi-token': address.searchParams.get('token')!, 'content-type': FRAMED_CONTENT_TYPE },
+        body: encodeFramed({ fileName: 'foto.jpg', data: new Uint8Array(jpeg) }),
+      });
+      const result = (await imported.json()) as { ok: boolean; value: { fileHash: string } };
+      expect(result.ok).toBe(true);
+      const photo = await fetch(`${address.origin}/media/full/${result.value.fileHash}?token=${address.searchParams.get('token')}`);
+      expect(photo.status).toBe(200);
+      expect(photo.headers.get('content-type')).toBe('image/jpeg');
+      expect((await fetch(`${address.origin}/media/full/${result.value.fileHash}`)).status).toBe(401);
+      stop();
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Redaksi \(browser mode\): http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}\n$/);
+    // A clean close checkpoints the write-ahead log and removes it.
+    expect(existsSync(path.join(dataDir, DATABASE_FILE_NAME))).toBe(true);
+    expect(existsSync(path.join(dataDir, `${DATABASE_FILE_NAME}-wal`))).toBe(false);
+  });
+
+  it('refuses a database made by a newer version with one clear line and a non-zero exit', async () => {
+    await mkdir(dataDir);
+    const db = new Database(path.join(dataDir, DATABASE_FILE_NAME));
+    db.pragma('user_version = 9999');
+    db.close();
+    const run = await runCli(['--port', '0', '--data', dataDir, '--static', staticDir]);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('versi Redaksi yang lebih baru');
+    expect(run.stderr).toContain('newer version of Redaksi');
+  });
+
+  it('refuses to start without a built interface', async () => {
+    const run = await runCli(['--port', '0', '--data', dataDir, '--static', path.join(root, 'missing')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('npm run build');
+  });
+});
