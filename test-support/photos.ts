@@ -57,7 +57,7 @@ export async function makePhonePhoto(options: PhonePhotoOptions = {}): Promise<B
   // Rendered at its own size, then scaled as pixels (sharp would otherwise re-render the SVG large).
   const small = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const scene = await sharp(small.data, { raw: small.info }).resize(width, height).raw().toBuffer({ resolveWithObject: true });
-  const noise = await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 12 } } })
+  const noise = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 12 } } })
     .raw()
     .toBuffer();
   // Composited to raw first: one pipeline with composite and EXIF together is very slow in libvips.
