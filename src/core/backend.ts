@@ -175,6 +175,7 @@ export function createBackend(options: BackendOptions): Backend {
       return result;
     },
     'articles-set-featured-image': ({ id, mediaId }) => {
+      workflow.assertEditable(id, settings.get().role);
       if (mediaId !== null) assertMediaExist([mediaId]);
       const summary = articles.setFeaturedImage(id, mediaId);
       changed(id);
@@ -201,6 +202,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     'revisions-get': ({ id }) => articles.revisions.get(id),
     'revisions-restore': ({ articleId, revisionId, baseVersion }) => {
+      workflow.assertEditable(articleId, settings.get().role);
       const article = articles.restoreRevision(articleId, revisionId, baseVersion);
       changed(articleId);
       return article;
@@ -223,6 +225,7 @@ export function createBackend(options: BackendOptions): Backend {
     'terms-list': ({ taxonomy }) => terms.list(taxonomy),
     'terms-create': ({ taxonomy, name }) => terms.create(taxonomy, name),
     'articles-set-terms': ({ id, categoryId, tags }) => {
+      workflow.assertEditable(id, settings.get().role);
       const summary = terms.setArticleTerms(id, categoryId, tags);
       changed(id);
       return summary;

@@ -139,3 +139,28 @@ describe('editorial workflow', () => {
     expect(unknown.kind).toBe('not-found');
   });
 });
+
+describe('what a writer may change while the editor reviews', () => {
+  let t: TestBackend;
+  afterEach(() => t?.dispose());
+
+  it('refuses restores, featured images and terms on a submitted article', async () => {
+    t = openTestBackend({ clock: manualClock(Date.UTC(2026, 10, 25, 6, 0)) });
+    await t.call('settings-update', { role: 'writer', displayName: 'Rina' });
+    const article = await t.call<Article>('articles-create', { title: 'Pasar Tangga Arung' });
+    await t.call('articles-save', { id: article.id, baseVersion: 1, title: article.title, excerpt: '', body: doc('Harga cabai naik.') });
+    const category = await t.call<Term>('terms-create', { taxonomy: 'category', name: 'Ekonomi' });
+    await t.call('articles-set-terms', { id: article.id, categoryId: category.id, tags: [] });
+    await t.call('workflow-transition', { id: article.id, action: 'submit' });
+    const [revision] = await t.call<{ id: string }[]>('revisions-list', { articleId: article.id });
+    const current = await t.call<Article>('articles-get', { id: article.id });
+    for (const [name, args] of [
+      ['revisions-restore', { articleId: article.id, revisionId: revision!.id, baseVersion: current.version }],
+      ['articles-set-featured-image', { id: article.id, mediaId: null }],
+      ['articles-set-terms', { id: article.id, categoryId: null, tags: ['x'] }],
+    ] as const) {
+      expect((await t.fail(name, args)).code, name).toBe('workflow.notEditable');
+    }
+    expect(await t.call<Article>('articles-get', { id: article.id })).toEqual(current);
+  });
+});
