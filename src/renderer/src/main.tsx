@@ -10,6 +10,8 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/editor.css';
+import './styles/workflow.css';
+import './styles/photos.css';
 
 async function start(): Promise<void> {
   applyInitialTheme();

@@ -4,6 +4,7 @@
  */
 import type { EventName, Events, HandlerInput, HandlerName, HandlerOutput, InvokeResult } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/errors';
+import type { MediaVariant } from '../../../shared/transport';
 
 /** A failed call, carrying the serialisable error shape the backend (or the transport) produced. */
 export class ClientError extends Error {
@@ -47,6 +48,8 @@ export interface Transport {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   /** Optional: the push channel reports when it drops or comes back. */
   onChannelState?(listener: (connection: Connection) => void): () => void;
+  /** Where the page loads a stored photo from (the wire decides the scheme and any token). */
+  mediaUrl(variant: MediaVariant, hash: string): string;
 }
 
 export interface ApiClient {
@@ -56,6 +59,15 @@ export interface ApiClient {
   /** 'offline' after a call failed because the backend was unreachable, 'online' after the next success. */
   connection(): Connection;
   onConnection(listener: (connection: Connection) => void): () => void;
+  /** The address of a stored photo for <img src>; components never build these themselves. */
+  mediaUrl(variant: MediaVariant, hash: string): string;
+}
+
+/** Files are addressed by a sha256; anything else never becomes part of an address. */
+const MEDIA_HASH = /^[0-9a-f]{64}$/;
+
+export function isMediaHash(hash: string): boolean {
+  return MEDIA_HASH.test(hash);
 }
 
 export function createClient(transport: Transport): ApiClient {
@@ -85,6 +97,10 @@ export function createClient(transport: Transport): ApiClient {
     },
     on: (event, listener) => transport.on(event, listener),
     connection: () => connection,
+    mediaUrl(variant, hash) {
+      if (!isMediaHash(hash)) throw new Error('Not a media file hash');
+      return transport.mediaUrl(variant, hash);
+    },
     onConnection(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

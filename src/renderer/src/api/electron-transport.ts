@@ -1,7 +1,7 @@
 /** Electron: the preload exposes a typed bridge on `window.redaksi`; no Node reaches the page. */
 import type { HandlerName, InvokeResult } from '../../../shared/contract';
 import { isAppErrorShape } from '../../../shared/errors';
-import type { RedaksiBridge } from '../../../shared/transport';
+import { MEDIA_PROTOCOL, type MediaVariant, type RedaksiBridge } from '../../../shared/transport';
 import { ClientError, type Transport } from './client';
 
 export function createElectronTransport(bridge: RedaksiBridge): Transport {
@@ -26,5 +26,7 @@ export function createElectronTransport(bridge: RedaksiBridge): Transport {
       throw new ClientError({ kind: 'internal', code: 'internal', message: 'Malformed answer from the backend', retryable: false });
     },
     on: (event, listener) => bridge.on(event, listener),
+    // The shell serves the media store under its own privileged scheme (no file:// URLs).
+    mediaUrl: (variant: MediaVariant, hash: string) => `${MEDIA_PROTOCOL}://${variant}/${hash}`,
   };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { decodeFramed, encodeFramed, FRAMED_CONTENT_TYPE } from '../../../shared/wire';
 import { ClientError, createClient } from './client';
-import { createHttpTransport, takeToken, TOKEN_STORAGE_KEY } from './http-transport';
+import { createElectronTransport } from './electron-transport';
+import { createHttpTransport, encodeFramedBlob, encodeRequestBody, takeToken, TOKEN_STORAGE_KEY } from './http-transport';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -92,5 +94,78 @@ describe('HTTP transport', () => {
       const failure = (await client.invoke('settings-get', {}).catch((e: unknown) => e)) as ClientError;
       expect(failure.code, `HTTP ${status}`).toBe(code);
     }
+  });
+});
+
+describe('HTTP transport with photos', () => {
+  const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 0xff, 0xd9]);
+
+  it('sends arguments carrying bytes as one framed binary body, not JSON', async () => {
+    const fetch = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => json({ ok: true, value: { id: 'm1' } }));
+    const client = createClient(createHttpTransport({ token: 't0k', fetch: fetch as typeof globalThis.fetch }));
+    await client.invoke('media-import', { fileName: 'banjir tenggarong.jpg', data: photo });
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe('/api/invoke/media-import');
+    const headers = init?.headers as Record<string, string>;
+    expect(headers['content-type']).toBe(FRAMED_CONTENT_TYPE);
+    expect(headers['x-redaksi-token']).toBe('t0k');
+    expect(init?.body).toBeInstanceOf(Blob);
+    const sent = new Uint8Array(await (init?.body as Blob).arrayBuffer());
+    const decoded = decodeFramed(sent) as { fileName: string; data: Uint8Array };
+    expect(decoded.fileName).toBe('banjir tenggarong.jpg');
+    expect(Array.from(decoded.data)).toEqual(Array.from(photo));
+    // The bytes travel raw: the body is the JSON header plus the photo and two length prefixes.
+    const header = JSON.stringify({ fileName: 'banjir tenggarong.jpg', data: { $blob: 0 } });
+    expect(sent.byteLength).toBe(4 + new TextEncoder().encode(header).length + 4 + photo.length);
+  });
+
+  it('frames exactly as the shared wire format does, several blobs and non-ASCII names included', async () => {
+    const args = { fileName: 'Foto Jembatan Kukar – Ré.jpg', data: photo, more: { bytes: new Uint8Array([1, 2, 3]) }, list: [new Uint8Array(0)] };
+    const fromBlob = new Uint8Array(await encodeFramedBlob(args).arrayBuffer());
+    expect(Array.from(fromBlob)).toEqual(Array.from(encodeFramed(args)));
+  });
+
+  it('keeps plain JSON for arguments without bytes', () => {
+    expect(encodeRequestBody({ id: 'x' })).toEqual({ body: '{"id":"x"}', contentType: 'application/json', carriesBytes: false });
+    expect(encodeRequestBody(undefined)).toEqual({ body: '{}', contentType: 'application/json', carriesBytes: false });
+    expect(encodeRequestBody({ data: photo }).carriesBytes).toBe(true);
+  });
+
+  it('gives a photo upload longer than an ordinary call before calling the host unreachable', async () => {
+    vi.useFakeTimers();
+    try {
+      const hang = (_url: unknown, init?: RequestInit): Promise<Response> =>
+        new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      const client = createClient(
+        createHttpTransport({ token: 't', fetch: hang as typeof globalThis.fetch, timeoutMs: 1000, uploadTimeoutMs: 60_000 }),
+      );
+      let settled = false;
+      const pending = client.invoke('media-import', { fileName: 'a.jpg', data: photo }).catch((e: unknown) => {
+        settled = true;
+        return e;
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(((await pending) as ClientError).shape).toMatchObject({ kind: 'network', code: 'network.timeout' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('addresses stored photos through the token-checked media route', () => {
+    const hash = 'a'.repeat(64);
+    const client = createClient(createHttpTransport({ token: 'k/y+z', fetch: async () => json({}) }));
+    expect(client.mediaUrl('full', hash)).toBe(`/media/full/${hash}?token=k%2Fy%2Bz`);
+    expect(client.mediaUrl('thumb', hash)).toBe(`/media/thumb/${hash}?token=k%2Fy%2Bz`);
+    // Anything that is not a file hash never becomes part of an address.
+    expect(() => client.mediaUrl('full', '../../etc/passwd')).toThrow();
+  });
+
+  it('addresses stored photos through the privileged scheme in Electron', () => {
+    const bridge = { invoke: vi.fn(), on: vi.fn() };
+    const client = createClient(createElectronTransport(bridge));
+    const hash = 'b'.repeat(64);
+    expect(client.mediaUrl('thumb', hash)).toBe(`redaksi-media://thumb/${hash}`);
   });
 });

@@ -5,12 +5,18 @@
  */
 import type { EventName, Events, HandlerName, InvokeResult } from '../../../shared/contract';
 import { isAppErrorShape, type AppErrorShape } from '../../../shared/errors';
-import { API_EVENTS_PATH, API_INVOKE_PATH, TOKEN_HEADER, TOKEN_QUERY } from '../../../shared/transport';
+import { API_EVENTS_PATH, API_INVOKE_PATH, MEDIA_PATH, TOKEN_HEADER, TOKEN_QUERY, type MediaVariant } from '../../../shared/transport';
+import { FRAMED_CONTENT_TYPE, needsFraming } from '../../../shared/wire';
 import { ClientError, networkError, type Connection, type Transport } from './client';
 
 export const TOKEN_STORAGE_KEY = 'redaksi.token';
 /** Long enough for a 100,000-word save on a slow laptop; short enough that a hung host shows as offline. */
 export const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * Calls that carry a photo: up to 40 MB to send, then decoding and resizing a phone photo of up to
+ * 100 MP on a slow laptop. Still bounded, so a hung host shows as offline eventually.
+ */
+export const UPLOAD_TIMEOUT_MS = 180_000;
 const EVENTS_RECONNECT_MS = 5_000;
 
 interface PageEnvironment {
@@ -55,11 +61,47 @@ export interface HttpTransportOptions {
   /** Absent in environments without server-sent events; push events are then simply not delivered. */
   EventSource?: typeof EventSource;
   timeoutMs?: number;
+  /** For arguments carrying bytes (photos); defaults to UPLOAD_TIMEOUT_MS. */
+  uploadTimeoutMs?: number;
+}
+
+/**
+ * The framed binary format of src/shared/wire.ts (u32 JSON length | JSON | per blob: u32 length |
+ * bytes), built as a Blob from parts so the photo's bytes are copied once and streamed by the
+ * browser: an ArrayBuffer body is copied on the page's thread, about a second per phone photo,
+ * and the editor stalls meanwhile.
+ */
+export function encodeFramedBlob(args: unknown): Blob {
+  const blobs: Uint8Array[] = [];
+  const json = JSON.stringify(args, (_key, value: unknown) => {
+    if (value instanceof Uint8Array) {
+      blobs.push(value);
+      return { $blob: blobs.length - 1 };
+    }
+    return value;
+  });
+  const length = (n: number): ArrayBuffer => {
+    const bytes = new ArrayBuffer(4);
+    new DataView(bytes).setUint32(0, n);
+    return bytes;
+  };
+  const jsonBytes = new TextEncoder().encode(json);
+  const parts: BlobPart[] = [length(jsonBytes.byteLength), jsonBytes];
+  for (const blob of blobs) parts.push(length(blob.byteLength), blob as Uint8Array<ArrayBuffer>);
+  return new Blob(parts, { type: FRAMED_CONTENT_TYPE });
+}
+
+/** JSON for ordinary arguments; the framed format when they carry bytes (JSON would spell out every byte). */
+export function encodeRequestBody(args: unknown): { body: string | Blob; contentType: string; carriesBytes: boolean } {
+  const value = args ?? {};
+  if (needsFraming(value)) return { body: encodeFramedBlob(value), contentType: FRAMED_CONTENT_TYPE, carriesBytes: true };
+  return { body: JSON.stringify(value), contentType: 'application/json', carriesBytes: false };
 }
 
 export function createHttpTransport(options: HttpTransportOptions): Transport {
   const { token, fetch: doFetch } = options;
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const uploadTimeoutMs = options.uploadTimeoutMs ?? Math.max(UPLOAD_TIMEOUT_MS, timeoutMs);
 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const channelListeners = new Set<(c: Connection) => void>();
@@ -102,18 +144,20 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   return {
     name: 'web',
     async call(name: HandlerName, args: unknown): Promise<InvokeResult<unknown>> {
+      const { body: requestBody, contentType, carriesBytes } = encodeRequestBody(args);
+      const limitMs = carriesBytes ? uploadTimeoutMs : timeoutMs;
       const controller = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
         controller.abort();
-      }, timeoutMs);
+      }, limitMs);
       let response: Response;
       try {
         response = await doFetch(`${API_INVOKE_PATH}/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token ?? '' },
-          body: JSON.stringify(args ?? {}),
+          headers: { 'content-type': contentType, [TOKEN_HEADER]: token ?? '' },
+          body: requestBody,
           signal: controller.signal,
           credentials: 'omit',
           cache: 'no-store',
@@ -121,7 +165,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       } catch (err) {
         throw new ClientError(
           timedOut
-            ? networkError('network.timeout', `No answer from the host within ${timeoutMs} ms`)
+            ? networkError('network.timeout', `No answer from the host within ${limitMs} ms`)
             : networkError('network.offline', err instanceof Error ? err.message : 'The host is unreachable'),
         );
       } finally {
@@ -153,6 +197,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         set.delete(listener as (payload: unknown) => void);
       };
     },
+    // <img src> cannot send headers: the media route takes the same token in the query.
+    mediaUrl: (variant: MediaVariant, hash: string) =>
+      `${MEDIA_PATH}/${variant}/${hash}?${TOKEN_QUERY}=${encodeURIComponent(token ?? '')}`,
     onChannelState(listener) {
       channelListeners.add(listener);
       return () => channelListeners.delete(listener);

@@ -4,6 +4,7 @@ import type { AppErrorShape } from '../../../shared/errors';
 import { errorShapeOf } from '../api';
 import { Sidebar, type View } from '../features/articles/Sidebar';
 import { EditorPane } from '../features/editor/EditorPane';
+import { QueueScreen } from '../features/queue/QueueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { translateError } from '../i18n/errors';
 import { Icon } from '../ui/Icon';
@@ -41,6 +42,15 @@ export function App() {
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   const [view, setView] = useState<View>('articles');
   const searchRef = useRef<HTMLInputElement>(null);
+  // The queue is for editors: after switching to the writer role it gives way to the articles.
+  const shownView: View = view === 'queue' && current?.role !== 'editor' ? 'articles' : view;
+  const openFromQueue = useCallback(
+    (id: string) => {
+      setView('articles');
+      void workspace.open(id);
+    },
+    [workspace],
+  );
 
   const start = useCallback(() => {
     let live = true;
@@ -142,10 +152,12 @@ export function App() {
       <a className="skip-link" href="#editor-title">
         {t('app.skipToEditor')}
       </a>
-      <Sidebar view={view} onView={setView} searchRef={searchRef} />
+      <Sidebar view={shownView} onView={setView} searchRef={searchRef} />
       <main className="main">
-        {view === 'settings' ? (
+        {shownView === 'settings' ? (
           <SettingsScreen />
+        ) : shownView === 'queue' ? (
+          <QueueScreen onOpen={openFromQueue} />
         ) : (
           <>
             <h1 className="visually-hidden">{t('nav.articles')}</h1>

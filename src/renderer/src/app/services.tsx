@@ -3,6 +3,7 @@ import type { i18n as I18n } from 'i18next';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ApiClient } from '../api';
 import { ArticlesStore } from '../features/articles/articles-store';
+import { MediaLibrary } from '../features/photos/media-library';
 import { ToastStore } from '../ui/toasts';
 import { SettingsStore } from './settings-store';
 import { Workspace } from './workspace';
@@ -12,6 +13,7 @@ export interface Services {
   i18n: I18n;
   settings: SettingsStore;
   articles: ArticlesStore;
+  media: MediaLibrary;
   toasts: ToastStore;
   workspace: Workspace;
 }
@@ -19,9 +21,10 @@ export interface Services {
 export function createServices(client: ApiClient, i18n: I18n): Services {
   const settings = new SettingsStore(client);
   const articles = new ArticlesStore(client);
+  const media = new MediaLibrary(client);
   const toasts = new ToastStore();
   const workspace = new Workspace(client, articles, toasts, i18n);
-  return { client, i18n, settings, articles, toasts, workspace };
+  return { client, i18n, settings, articles, media, toasts, workspace };
 }
 
 const ServicesContext = createContext<Services | null>(null);

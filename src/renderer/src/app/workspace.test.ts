@@ -61,6 +61,7 @@ function fakeBackend() {
     on: () => () => undefined,
     connection: () => 'online',
     onConnection: () => () => undefined,
+    mediaUrl: (variant, hash) => `/media/${variant}/${hash}`,
   };
   return { client, articles, calls, setReachable: (value: boolean) => (reachable = value) };
 }

@@ -193,7 +193,10 @@ export class Workspace {
   }
 
   private adopt(article: Article, isNew: boolean): void {
-    const session = new ArticleSession(article, this.client, { onSaved: (patch) => this.articles.patch(patch) });
+    const session = new ArticleSession(article, this.client, {
+      onSaved: (patch) => this.articles.patch(patch),
+      onFeaturedChanged: (patch) => this.articles.patch(patch),
+    });
     if (isNew) session.requestTitleFocus();
     this.slot.set({ status: 'ready', session });
   }

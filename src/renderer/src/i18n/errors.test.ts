@@ -39,4 +39,26 @@ describe('translateError', () => {
     const net = { kind: 'network', code: 'network.dns', message: 'x', retryable: true } as const;
     expect(translateError(i18n, net)).toBe('Redaksi cannot be reached (offline). Your writing stays on screen.');
   });
+
+  it('explains photo refusals with their numbers, in the person\'s language', async () => {
+    const i18n = await initI18n('id');
+    const bomb: AppErrorShape = { kind: 'validation', code: 'media.tooManyPixels', message: 'x', retryable: false, params: { megapixels: 3600, limit: 100 } };
+    expect(translateError(i18n, bomb)).toBe('Foto ini terlalu besar untuk diolah (3.600 megapiksel; paling besar 100 megapiksel). Perkecil foto itu, lalu coba lagi.');
+    // The decoder may refuse without knowing the size: no "0 megapiksel".
+    expect(translateError(i18n, { ...bomb, params: { megapixels: 0, limit: 100 } })).toBe(
+      'Foto ini terlalu besar untuk diolah (paling besar 100 megapiksel). Perkecil foto itu, lalu coba lagi.',
+    );
+    // Refused by input validation (no params): the limit is still named.
+    const tooLarge: AppErrorShape = {
+      kind: 'validation',
+      code: 'validation',
+      message: 'Invalid input',
+      retryable: false,
+      issues: [{ path: 'data', code: 'media.fileTooLarge', message: 'Invalid input' }],
+    };
+    expect(translateError(i18n, tooLarge)).toContain('paling besar 40 MB');
+    await i18n.changeLanguage('en');
+    expect(translateError(i18n, bomb)).toContain('3,600 megapixels');
+    expect(translateError(i18n, { kind: 'validation', code: 'media.unsupported', message: 'x', retryable: false })).toContain('as a JPEG');
+  });
 });

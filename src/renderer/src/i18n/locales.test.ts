@@ -34,6 +34,16 @@ describe('translation files', () => {
       'body.tooDeep',
       'body.tooLarge',
       'body.unsafeLink',
+      'body.invalidImage',
+      'body.unknownMedia',
+      'notFound.media',
+      'media.empty',
+      'media.notImage',
+      'media.corrupt',
+      'media.tooManyPixels',
+      'media.fileTooLarge',
+      'media.unsupported',
+      'media.unreadable',
     ];
     expect(codes.filter((c) => !keys.has(`errors.${c}`))).toEqual([]);
   });

@@ -26,9 +26,22 @@ const PATHS = {
   check: ['M20 6 9 17l-5-5'],
   alert: ['M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z', 'M12 9v4', 'M12 17h.01'],
   paragraph: ['M13 4v16', 'M17 4v16', 'M19 4H9.5a4.5 4.5 0 0 0 0 9H13'],
+  queue: ['M4 6h9', 'M4 12h6', 'M4 18h9', 'M17.5 20a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9z', 'M17.5 13.5v2l1.3 1.3'],
+  clock: ['M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z', 'M12 7v5l3 2'],
+  lock: ['M6 11h12a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-8a1 1 0 0 1 1-1z', 'M8 11V7a4 4 0 0 1 8 0v4'],
+  image: ['M5 4h14a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z', 'M8.5 10.5a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3z', 'm21 15-5-5L5 20'],
+  arrowUp: ['M12 19V5', 'm5 12 7-7 7 7'],
+  arrowDown: ['M12 5v14', 'm19 12-7 7-7-7'],
+  star: ['m12 3 2.7 5.6 6.1.9-4.4 4.3 1 6.1-5.4-2.9-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z'],
+  starFilled: ['m12 3 2.7 5.6 6.1.9-4.4 4.3 1 6.1-5.4-2.9-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z'],
+  chevronDown: ['m6 9 6 6 6-6'],
+  chevronRight: ['m9 6 6 6-6 6'],
 } as const;
 
 export type IconName = keyof typeof PATHS;
+
+/** Icons drawn as a solid shape rather than a line. */
+const FILLED: ReadonlySet<IconName> = new Set(['starFilled']);
 
 export function Icon({ name, size = 18 }: { name: IconName; size?: number }): JSX.Element {
   return (
@@ -37,7 +50,7 @@ export function Icon({ name, size = 18 }: { name: IconName; size?: number }): JS
       width={size}
       height={size}
       viewBox="0 0 24 24"
-      fill="none"
+      fill={FILLED.has(name) ? 'currentColor' : 'none'}
       stroke="currentColor"
       strokeWidth={2}
       strokeLinecap="round"

@@ -35,6 +35,8 @@ export const SHORTCUTS = {
   underline: { code: 'KeyU', key: 'U', mod: true },
   strikethrough: { code: 'KeyX', key: 'X', mod: true, shift: true },
   link: { code: 'KeyK', key: 'K', mod: true },
+  // G for "gambar". Not Ctrl+Shift+I: browsers keep that one for their developer tools.
+  insertImage: { code: 'KeyG', key: 'G', mod: true, shift: true },
   paragraph: { code: 'Digit0', key: '0', mod: true, alt: true },
   heading2: { code: 'Digit2', key: '2', mod: true, alt: true },
   heading3: { code: 'Digit3', key: '3', mod: true, alt: true },

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArticleSummary, SearchHit } from '../../../../shared/domain';
 import { formatCompact, type NewsroomTimeZone } from '../../../../shared/newsroom-time';
 import { formatNumber } from '../../i18n';
+import { StatusBadge } from '../workflow/StatusBadge';
 import { parseSnippet } from './snippet';
 
 export function Highlighted({ snippet }: { snippet: string }) {
@@ -83,6 +84,11 @@ const ArticleRow = memo(function ArticleRow({ article, isOpen, focusable, timeZo
           </span>
         )}
         <span className="article-meta">
+          {article.status !== 'draft' && (
+            <>
+              <StatusBadge status={article.status} className="status-badge-small" />{' '}
+            </>
+          )}
           <time dateTime={new Date(article.updatedAt).toISOString()}>{formatCompact(article.updatedAt, timeZone, lang)}</time>
           <span aria-hidden="true"> · </span>
           <span>{t('articles.words', { count: article.wordCount, formatted: formatNumber(article.wordCount, lang) })}</span>

@@ -15,7 +15,7 @@ import { Icon } from '../../ui/Icon';
 import { SHORTCUTS, shortcutAria, shortcutLabel } from '../../ui/shortcuts';
 import { ArticleList, ListMessage, TrashList } from './ArticleList';
 
-export type View = 'articles' | 'settings';
+export type View = 'articles' | 'queue' | 'settings';
 
 const SEARCH_DELAY_MS = 150;
 
@@ -149,6 +149,13 @@ export function Sidebar({ view, onView, searchRef }: SidebarProps) {
           <Icon name="articles" />
           <span>{t('nav.articles')}</span>
         </button>
+        {/* The queue is the editors' desk; writers follow their own articles in the list (status on each one). */}
+        {settings.role === 'editor' && (
+          <button type="button" className="nav-item" aria-current={view === 'queue' ? 'page' : undefined} onClick={() => onView('queue')}>
+            <Icon name="queue" />
+            <span>{t('nav.queue')}</span>
+          </button>
+        )}
         <button type="button" className="nav-item" aria-current={view === 'settings' ? 'page' : undefined} onClick={() => onView('settings')}>
           <Icon name="settings" />
           <span>{t('nav.settings')}</span>

@@ -13,7 +13,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/contract';
 import { isSafeLinkUrl } from '../../../../shared/lexical-document';
@@ -23,7 +23,15 @@ import { useStore } from '../../app/store';
 import { useSettings } from '../../app/useSettings';
 import { formatNumber } from '../../i18n';
 import { Icon } from '../../ui/Icon';
+import { ArticlePanel } from '../article-panel/ArticlePanel';
 import { RevisionsDialog } from '../revisions/RevisionsDialog';
+import { useCanEdit } from '../workflow/article-meta';
+import { ReadOnlyPlugin } from '../workflow/ReadOnlyPlugin';
+import { WorkflowNotice } from '../workflow/WorkflowNotice';
+import { ImagePlugin } from '../photos/ImagePlugin';
+import { PhotoImportProvider, PhotoImportStatus, usePhotoImport } from '../photos/PhotoImport';
+import { ArticlePhotosContext, type ArticlePhotos } from '../photos/photos-context';
+import { PhotosPanel } from '../photos/PhotosPanel';
 import type { ArticleSession } from './article-session';
 import { NEWS_TRANSFORMERS } from './markdown';
 import { EDITOR_NODES } from './nodes';
@@ -55,6 +63,49 @@ function LastChanged({ session }: { session: ArticleSession }) {
   return <span>{t('editor.lastChanged', { time: formatCompact(updatedAt, settings.timeZone, i18n.language === 'en' ? 'en' : 'id') })}</span>;
 }
 
+/** Files dropped on the article outside the text (title, margins) are imported too; elsewhere they are ignored. */
+function useFileDropGuard(): { onDragOver: (event: DragEvent<HTMLElement>) => void; onDrop: (event: DragEvent<HTMLElement>) => void } {
+  const photoImport = usePhotoImport();
+  useEffect(() => {
+    // A file dropped anywhere else would make the browser leave the app to show it.
+    const guard = (event: globalThis.DragEvent): void => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', guard);
+    window.addEventListener('drop', guard);
+    return () => {
+      window.removeEventListener('dragover', guard);
+      window.removeEventListener('drop', guard);
+    };
+  }, []);
+  return {
+    onDragOver: (event) => {
+      if (event.defaultPrevented || !event.dataTransfer.types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    },
+    onDrop: (event) => {
+      if (event.defaultPrevented || !event.dataTransfer.types.includes('Files')) return;
+      event.preventDefault();
+      const files = Array.from(event.dataTransfer.files);
+      if (files.length > 0) photoImport?.addFiles(files);
+    },
+  };
+}
+
+function EditorBodyPlugins() {
+  const photoImport = usePhotoImport();
+  return photoImport ? <ImagePlugin onFiles={photoImport.addFiles} /> : null;
+}
+
+function SheetScroll({ children }: { children: ReactNode }) {
+  const dropGuard = useFileDropGuard();
+  return (
+    <div className="editor-scroll" id="editor" onDragOver={dropGuard.onDragOver} onDrop={dropGuard.onDrop}>
+      {children}
+    </div>
+  );
+}
 
 export function ArticleEditor({ session }: { session: ArticleSession }) {
   const { t } = useTranslation();
@@ -64,6 +115,12 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
   const editorRef = useRef<LexicalEditor | null>(null);
   const [revisionsOpen, setRevisionsOpen] = useState(false);
   const excerptId = useId();
+  // Who may change the text in this status (shared workflow rules); otherwise title, excerpt and body are read-only.
+  const { editable } = useCanEdit(session);
+  const photos = useMemo<ArticlePhotos>(
+    () => ({ featuredMediaId: session.featuredMediaId, setFeatured: (mediaId) => session.setFeaturedImage(mediaId) }),
+    [session],
+  );
 
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'redaksi-article',
@@ -97,105 +154,119 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <div className="editor-shell">
-        <div className="editor-topbar">
-          <Toolbar>
-            <div className="editor-actions">
-              <SaveStatus session={session} />
-              <button
-                type="button"
-                className="btn btn-quiet"
-                data-tooltip={t('revisions.open')}
-                data-tooltip-align="end"
-                onClick={() => setRevisionsOpen(true)}
-              >
-                <Icon name="history" />
-                <span className="btn-label">{t('revisions.open')}</span>
-              </button>
-              <button
-                type="button"
-                className="icon-btn"
-                aria-label={t('articles.moveToTrash')}
-                data-tooltip={t('articles.moveToTrash')}
-                data-tooltip-align="end"
-                onClick={() => void workspace.trash(session.id)}
-              >
-                <Icon name="trash" />
-              </button>
+      <ArticlePhotosContext.Provider value={photos}>
+        <PhotoImportProvider>
+          <div className="editor-shell">
+            <div className="editor-topbar">
+              <Toolbar>
+                <div className="editor-actions">
+                  <SaveStatus session={session} />
+                  <button
+                    type="button"
+                    className="btn btn-quiet"
+                    data-tooltip={t('revisions.open')}
+                    data-tooltip-align="end"
+                    onClick={() => setRevisionsOpen(true)}
+                  >
+                    <Icon name="history" />
+                    <span className="btn-label">{t('revisions.open')}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="icon-btn"
+                    aria-label={t('articles.moveToTrash')}
+                    data-tooltip={t('articles.moveToTrash')}
+                    data-tooltip-align="end"
+                    onClick={() => void workspace.trash(session.id)}
+                  >
+                    <Icon name="trash" />
+                  </button>
+                </div>
+              </Toolbar>
             </div>
-          </Toolbar>
-        </div>
-        <NoticeBar session={session} />
-        <div className="editor-scroll" id="editor">
-          <article className="sheet">
-            <textarea
-              ref={titleRef}
-              id="editor-title"
-              className="title-input"
-              aria-label={t('editor.title')}
-              placeholder={t('editor.title')}
-              defaultValue={session.title}
-              maxLength={LIMITS.titleLength}
-              rows={1}
-              spellCheck
-              lang="id"
-              onKeyDown={onTitleKeyDown}
-              onChange={(e) => {
-                const value = singleLine(e.target.value);
-                if (value !== e.target.value) e.target.value = value;
-                session.setTitle(value);
-              }}
-            />
-            <div className="excerpt-field">
-              <label htmlFor={excerptId} className="excerpt-label">
-                {t('editor.excerpt')}
-              </label>
-              <textarea
-                ref={excerptRef}
-                id={excerptId}
-                className="excerpt-input"
-                placeholder={t('editor.excerptPlaceholder')}
-                defaultValue={session.excerpt}
-                maxLength={LIMITS.excerptLength}
-                rows={2}
-                spellCheck
-                lang="id"
-                onChange={(e) => session.setExcerpt(e.target.value)}
-              />
-            </div>
-            <div className="body-wrap">
-              <RichTextPlugin
-                contentEditable={
-                  <ContentEditable
-                    className="body-editable"
-                    aria-label={t('editor.body')}
-                    aria-placeholder={t('editor.bodyPlaceholder')}
-                    placeholder={<div className="body-placeholder">{t('editor.bodyPlaceholder')}</div>}
+            <NoticeBar session={session} />
+            <WorkflowNotice session={session} />
+            <PhotoImportStatus />
+            <div className="editor-body">
+            <SheetScroll>
+              <article className="sheet">
+                <textarea
+                  ref={titleRef}
+                  id="editor-title"
+                  className="title-input"
+                  aria-label={t('editor.title')}
+                  placeholder={t('editor.title')}
+                  defaultValue={session.title}
+                  maxLength={LIMITS.titleLength}
+                  rows={1}
+                  spellCheck
+                  lang="id"
+                  onKeyDown={onTitleKeyDown}
+                  readOnly={!editable}
+                  onChange={(e) => {
+                    const value = singleLine(e.target.value);
+                    if (value !== e.target.value) e.target.value = value;
+                    session.setTitle(value);
+                  }}
+                />
+                <div className="excerpt-field">
+                  <label htmlFor={excerptId} className="excerpt-label">
+                    {t('editor.excerpt')}
+                  </label>
+                  <textarea
+                    ref={excerptRef}
+                    id={excerptId}
+                    className="excerpt-input"
+                    placeholder={t('editor.excerptPlaceholder')}
+                    defaultValue={session.excerpt}
+                    maxLength={LIMITS.excerptLength}
+                    rows={2}
                     spellCheck
                     lang="id"
+                    onChange={(e) => session.setExcerpt(e.target.value)}
+                    readOnly={!editable}
                   />
-                }
-                ErrorBoundary={LexicalErrorBoundary}
-              />
+                </div>
+                <PhotosPanel />
+                <div className="body-wrap">
+                  <RichTextPlugin
+                    contentEditable={
+                      <ContentEditable
+                        className="body-editable"
+                        aria-label={t('editor.body')}
+                        aria-placeholder={t('editor.bodyPlaceholder')}
+                        placeholder={<div className="body-placeholder">{t('editor.bodyPlaceholder')}</div>}
+                        spellCheck
+                        lang="id"
+                      />
+                    }
+                    ErrorBoundary={LexicalErrorBoundary}
+                  />
+                </div>
+              </article>
+            </SheetScroll>
+            <ArticlePanel session={session} />
             </div>
-          </article>
-        </div>
-        <footer className="editor-statusbar">
-          <TextStatsLine session={session} />
-          <LastChanged session={session} />
-        </footer>
-      </div>
-      <SessionPlugin session={session} />
-      <HistoryPlugin />
-      <ListPlugin />
-      <LinkPlugin validateUrl={isSafeLinkUrl} />
-      <HorizontalRulePlugin />
-      <MarkdownShortcutPlugin transformers={NEWS_TRANSFORMERS} />
-      <ShortcutsPlugin />
-      <SafeContentPlugin />
-      <ListTabPlugin />
-      <EditorRefPlugin editorRef={editorRef} />
-      {revisionsOpen && <RevisionsDialog session={session} onClose={() => setRevisionsOpen(false)} />}
+            <footer className="editor-statusbar">
+              <TextStatsLine session={session} />
+              <LastChanged session={session} />
+            </footer>
+          </div>
+          <SessionPlugin session={session} />
+          <HistoryPlugin />
+          <ListPlugin />
+          <LinkPlugin validateUrl={isSafeLinkUrl} />
+          <HorizontalRulePlugin />
+          <MarkdownShortcutPlugin transformers={NEWS_TRANSFORMERS} />
+          <ShortcutsPlugin />
+          <SafeContentPlugin />
+          <ListTabPlugin />
+          <EditorRefPlugin editorRef={editorRef} />
+          <EditorBodyPlugins />
+          <ReadOnlyPlugin editable={editable} />
+          {revisionsOpen && <RevisionsDialog session={session} onClose={() => setRevisionsOpen(false)} />}
+        </PhotoImportProvider>
+      </ArticlePhotosContext.Provider>
     </LexicalComposer>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { $createLinkNode, $isLinkNode, $toggleLink } from '@lexical/link';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import { INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/react/LexicalHorizontalRuleNode';
 import {
   $createTextNode,
@@ -26,6 +27,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type K
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../../ui/Icon';
 import { SHORTCUTS, shortcutAria, shortcutLabel, type Shortcut } from '../../ui/shortcuts';
+import { usePhotoImport } from '../photos/PhotoImport';
 import { $readSelectionFormat, EMPTY_FORMAT, OPEN_LINK_DIALOG_COMMAND, setBlockKind, type BlockKind, type SelectionFormat } from './commands';
 import { LinkDialog } from './LinkDialog';
 
@@ -85,6 +87,9 @@ export const Toolbar = memo(function Toolbar({ children }: { children?: ReactNod
   const [linkDialog, setLinkDialog] = useState<null | { url: string }>(null);
   const savedSelection = useRef<BaseSelection | null>(null);
   const barRef = useRef<HTMLDivElement>(null);
+  // A read-only article (e.g. in review) offers no formatting; the save status and actions stay usable.
+  const editable = useLexicalEditable();
+  const photoImport = usePhotoImport();
 
   const openLinkDialog = useCallback(() => {
     editor.getEditorState().read(() => {
@@ -205,7 +210,7 @@ export const Toolbar = memo(function Toolbar({ children }: { children?: ReactNod
 
   return (
     <div className="editor-toolbar-row">
-      <div ref={barRef} className="toolbar" role="toolbar" aria-label={t('editor.toolbar')} onKeyDown={onKeyDown}>
+      <div ref={barRef} className="toolbar" role="toolbar" aria-label={t('editor.toolbar')} inert={!editable} onKeyDown={onKeyDown}>
         <ToolButton label={t('editor.undo')} shortcut={SHORTCUTS.undo} icon="undo" disabled={!canUndo} onPress={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} />
         <ToolButton label={t('editor.redo')} shortcut={SHORTCUTS.redo} icon="redo" disabled={!canRedo} onPress={() => editor.dispatchCommand(REDO_COMMAND, undefined)} />
         <Separator />
@@ -224,6 +229,12 @@ export const Toolbar = memo(function Toolbar({ children }: { children?: ReactNod
         <ToolButton label={t('editor.numberedList')} shortcut={SHORTCUTS.numberedList} icon="numberedList" pressed={format.block === 'number'} onPress={block('number')} />
         <ToolButton label={t('editor.quote')} shortcut={SHORTCUTS.quote} icon="quote" pressed={format.block === 'quote'} onPress={block('quote')} />
         <ToolButton label={t('editor.horizontalRule')} icon="rule" onPress={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)} />
+        {photoImport && (
+          <>
+            <Separator />
+            <ToolButton label={t('photos.insert')} shortcut={SHORTCUTS.insertImage} icon="image" onPress={photoImport.openPicker} />
+          </>
+        )}
       </div>
       {children}
       {linkDialog && (

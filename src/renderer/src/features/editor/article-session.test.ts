@@ -1,11 +1,13 @@
 import { registerHistory, createEmptyHistoryState } from '@lexical/history';
 import { registerList } from '@lexical/list';
 import { registerRichText } from '@lexical/rich-text';
-import { $createParagraphNode, $createTextNode, $getRoot, createEditor, UNDO_COMMAND, type LexicalEditor } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, createEditor, HISTORY_MERGE_TAG, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HandlerInput, HandlerName } from '../../../../shared/contract';
 import type { Article } from '../../../../shared/domain';
 import { ClientError, type ApiClient } from '../../api/client';
+import { $createImageNode, $isImageNode } from '../photos/image-node';
+import { IMAGE_FIELD_TAG } from '../photos/tags';
 import { ArticleSession } from './article-session';
 import { EDITOR_NODES } from './nodes';
 
@@ -55,6 +57,7 @@ function fakeClient(answers: Partial<{ [K in HandlerName]: (args: HandlerInput<K
     on: () => () => undefined,
     connection: () => 'online',
     onConnection: () => () => undefined,
+    mediaUrl: (variant, hash) => `/media/${variant}/${hash}`,
   };
   return { client, calls };
 }
@@ -168,5 +171,71 @@ describe('ArticleSession', () => {
     expect(JSON.stringify(lastSave.body)).toContain('Kalimat saya.');
     expect(session.notice.get()).toBe(null);
     expect(session.scheduler.getState().phase).toBe('saved');
+  });
+
+  it('typing a caption autosaves, and one undo takes back the whole burst', async () => {
+    const saved: string[] = [];
+    const { client } = fakeClient({
+      'articles-save': (args) => {
+        saved.push(JSON.stringify(args.body));
+        return { id: ID, version: args.baseVersion + 1, updatedAt: 1_700_000_200_000, wordCount: 9 };
+      },
+    });
+    const session = new ArticleSession(article(), client, { onSaved: () => undefined });
+    const editor = newEditor();
+    registerRichText(editor);
+    registerHistory(editor, createEmptyHistoryState(), 1000);
+    session.attach(editor);
+    const mediaId = '3f1c2a9e-5b7d-4c1a-9e2f-8a6b4c3d2e1f';
+    editor.update(() => $getRoot().append($createImageNode({ mediaId, altText: '', caption: '', credit: '' })), { discrete: true });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(saved).toHaveLength(1);
+    // Keystrokes as the figure's caption field sends them: the first opens an undo step, the rest merge into it.
+    const typed = ['B', 'Ba', 'Banjir'];
+    typed.forEach((caption, i) => {
+      editor.update(
+        () => {
+          const node = $getRoot().getLastChild();
+          if ($isImageNode(node)) node.setTextField('caption', caption);
+        },
+        { tag: i === 0 ? [IMAGE_FIELD_TAG] : [IMAGE_FIELD_TAG, HISTORY_MERGE_TAG], discrete: true },
+      );
+    });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(saved).toHaveLength(2);
+    expect(saved[1]).toContain('"caption":"Banjir"');
+    editor.dispatchCommand(UNDO_COMMAND, undefined);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(saved).toHaveLength(3);
+    expect(saved[2]).toContain('"caption":""');
+  });
+
+  it('shows a featured image choice at once, keeps the version, and takes it back when refused', async () => {
+    let refuse = false;
+    const mediaId = '3f1c2a9e-5b7d-4c1a-9e2f-8a6b4c3d2e1f';
+    const { client, calls } = fakeClient({
+      'articles-set-featured-image': (args) => {
+        if (refuse) throw new ClientError({ kind: 'validation', code: 'body.unknownMedia', message: 'unknown', retryable: false });
+        return { ...article(), featuredMediaId: args.mediaId, updatedAt: 1_700_000_300_000 };
+      },
+      'articles-get': () => article({ featuredMediaId: mediaId, updatedAt: 1_700_000_300_000 }),
+    });
+    const onFeaturedChanged = vi.fn();
+    const session = new ArticleSession(article(), client, { onSaved: () => undefined, onFeaturedChanged });
+    session.attach(newEditor());
+    const choosing = session.setFeaturedImage(mediaId);
+    expect(session.featuredMediaId.get()).toBe(mediaId);
+    await choosing;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.version).toBe(3);
+    expect(onFeaturedChanged).toHaveBeenCalledWith({ id: ID, featuredMediaId: mediaId, updatedAt: 1_700_000_300_000 });
+    // The list refresh that follows is this window's own change, not someone else's save.
+    expect(session.knowsChangeAt(1_700_000_300_000)).toBe(true);
+    expect(session.notice.get()).toBe(null);
+    expect(calls.some((c) => c.name === 'articles-save')).toBe(false);
+
+    refuse = true;
+    await expect(session.setFeaturedImage(null)).rejects.toBeInstanceOf(ClientError);
+    expect(session.featuredMediaId.get()).toBe(mediaId);
   });
 });

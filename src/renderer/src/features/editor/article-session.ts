@@ -20,7 +20,8 @@ import { countWords, lexicalToPlainText, readingMinutes, type LexicalDocument, t
 import type { ApiClient } from '../../api';
 import { Store } from '../../app/store';
 import { AutosaveScheduler } from '../autosave/autosave-scheduler';
-import { LOAD_TAG } from './nodes';
+import { IMAGE_FIELD_TAG } from '../photos/tags';
+import { LOAD_TAG } from './tags';
 
 export interface TextStats {
   words: number;
@@ -33,6 +34,8 @@ export type SessionNotice = null | 'conflict' | 'stale';
 interface SessionCallbacks {
   /** A save went through: the list shows the new title, time and word count. */
   onSaved(patch: Pick<ArticleSummary, 'id' | 'title' | 'excerpt' | 'updatedAt' | 'wordCount'>): void;
+  /** The featured image was chosen or cleared. */
+  onFeaturedChanged?(patch: Pick<ArticleSummary, 'id' | 'featuredMediaId' | 'updatedAt'>): void;
 }
 
 const STATS_DELAY_MS = 250;
@@ -50,6 +53,12 @@ export class ArticleSession {
   readonly stats: Store<TextStats>;
   readonly notice = new Store<SessionNotice>(null);
   readonly updatedAt: Store<number>;
+  /** The photo the portal shows with the article; kept apart from the body and its versions. */
+  readonly featuredMediaId: Store<string | null>;
+  private featuredRequest = 0;
+  private featuredPending = 0;
+  /** Status, category, tags, publish time…: what the workflow and the side panel show. */
+  readonly summary: Store<ArticleSummary>;
   private titleFocusRequested = false;
   private latestSeenAt = 0;
   private acknowledgedAt = 0;
@@ -74,6 +83,8 @@ export class ArticleSession {
     this.excerpt = article.excerpt;
     this.body = article.body;
     this.updatedAt = new Store(article.updatedAt);
+    this.featuredMediaId = new Store<string | null>(article.featuredMediaId ?? null);
+    this.summary = new Store(summaryOf(article));
     const words = countWords(lexicalToPlainText(article.body));
     this.stats = new Store<TextStats>({ words, minutes: readingMinutes(words) });
     this.scheduler = new AutosaveScheduler({ save: () => this.save() });
@@ -97,7 +108,8 @@ export class ArticleSession {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return; // selection only
       // Plugins that register node transforms re-mark existing nodes in a history-merge update;
       // that is not an edit unless the content actually changed (e.g. a heading was normalised).
-      if (tags.has(HISTORY_MERGE_TAG) && JSON.stringify(editorState.toJSON()) === this.savedSerialised()) return;
+      // Typing in a photo's caption is merged the same way, and is always an edit.
+      if (tags.has(HISTORY_MERGE_TAG) && !tags.has(IMAGE_FIELD_TAG) && JSON.stringify(editorState.toJSON()) === this.savedSerialised()) return;
       this.scheduler.markDirty();
       this.scheduleStats();
     });
@@ -168,6 +180,7 @@ export class ArticleSession {
     this.excerpt = article.excerpt;
     this.body = article.body;
     this.updatedAt.set(article.updatedAt);
+    this.summary.set(summaryOf(article));
     this.editor?.update(() => $replaceBody(article.body), { tag: [LOAD_TAG, undoable ? HISTORY_PUSH_TAG : HISTORY_MERGE_TAG] });
     for (const l of [...this.fieldListeners]) l(article.title, article.excerpt);
     this.scheduler.markSaved();
@@ -176,11 +189,40 @@ export class ArticleSession {
     this.stats.set({ words, minutes: readingMinutes(words) });
   }
 
+  /**
+   * Chooses (or with null clears) the featured image. Shown at once; if the backend refuses, the
+   * previous choice comes back and the error is rethrown. Not a content change: the version stays.
+   */
+  async setFeaturedImage(mediaId: string | null): Promise<void> {
+    const request = ++this.featuredRequest;
+    const before = this.featuredMediaId.get();
+    this.featuredMediaId.set(mediaId);
+    this.featuredPending++;
+    try {
+      const summary = await this.client.invoke('articles-set-featured-image', { id: this.id, mediaId });
+      if (request !== this.featuredRequest) return;
+      this.featuredMediaId.set(summary.featuredMediaId);
+      // Our own change: the list refresh that follows must not look like someone else's save. A save
+      // from elsewhere just before it would then go unnoticed, so compare versions once here.
+      this.acknowledgedAt = Math.max(this.acknowledgedAt, summary.updatedAt);
+      this.callbacks.onFeaturedChanged?.({ id: this.id, featuredMediaId: summary.featuredMediaId, updatedAt: summary.updatedAt });
+      void this.checkForNewerVersion().catch(() => undefined);
+    } catch (err) {
+      if (request === this.featuredRequest) this.featuredMediaId.set(before);
+      throw err;
+    } finally {
+      this.featuredPending--;
+    }
+  }
+
   /** Another window saved this article: say so when nothing here is waiting to be saved. */
   async checkForNewerVersion(): Promise<void> {
     if (this.scheduler.hasUnsavedChanges() || this.notice.get() !== null) return;
     const latest = await this.client.invoke('articles-get', { id: this.id });
-    if (this.disposed || this.scheduler.hasUnsavedChanges()) return;
+    if (this.disposed) return;
+    // The featured image is not part of the text: follow another window's choice right away.
+    if (this.featuredPending === 0) this.featuredMediaId.set(latest.featuredMediaId ?? null);
+    if (this.scheduler.hasUnsavedChanges()) return;
     this.latestSeenAt = Math.max(this.latestSeenAt, latest.updatedAt);
     if (latest.version > this.version) this.notice.set('stale');
   }
@@ -236,6 +278,11 @@ export class ArticleSession {
       if (current.words !== words) this.stats.set({ words, minutes: readingMinutes(words) });
     }, STATS_DELAY_MS);
   }
+}
+
+function summaryOf(article: Article): ArticleSummary {
+  const { body: _body, version: _version, ...summary } = article;
+  return summary;
 }
 
 /** Replaces the editor's content with a stored document. Must run inside editor.update. */

@@ -14,6 +14,7 @@ export const editorTheme: EditorThemeClasses = {
   link: 'ed-link',
   hr: 'ed-hr',
   hrSelected: 'ed-hr-selected',
+  image: 'ed-image',
   text: {
     bold: 'ed-bold',
     italic: 'ed-italic',

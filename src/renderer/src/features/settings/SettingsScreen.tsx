@@ -1,10 +1,11 @@
-/** Pengaturan: language, theme, local role and newsroom time zone. Each change applies at once. */
+/** Pengaturan: language, theme, local role, newsroom time zone and photo preparation. Each change applies at once. */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/domain';
 import { formatLong, type NewsroomTimeZone } from '../../../../shared/newsroom-time';
 import { useServices } from '../../app/services';
 import { useSettings } from '../../app/useSettings';
+import { DisplayNameField } from './DisplayNameField';
 
 function SelectField({ label, hint, value, onChange, children }: { label: string; hint: string; value: string; onChange: (v: string) => void; children: ReactNode }) {
   const id = useId();
@@ -29,6 +30,8 @@ const ZONES: { zone: NewsroomTimeZone; key: string }[] = [
   { zone: 'Asia/Jakarta', key: 'settings.zone.wib' },
   { zone: 'Asia/Jayapura', key: 'settings.zone.wit' },
 ];
+
+const PHOTO_LONG_EDGES: readonly Settings['photoLongEdge'][] = [1200, 1600, 2048];
 
 export function SettingsScreen() {
   const { t, i18n } = useTranslation();
@@ -81,6 +84,8 @@ export function SettingsScreen() {
           <option value="editor">{t('settings.roleEditor')}</option>
         </SelectField>
 
+        <DisplayNameField />
+
         <SelectField
           label={t('settings.timeZone')}
           hint={`${t('settings.timeZoneHint')} ${t('settings.example', { time: formatLong(openedAt, settings.timeZone, lang) })}`}
@@ -92,6 +97,24 @@ export function SettingsScreen() {
               {t(key)}
             </option>
           ))}
+        </SelectField>
+
+        <SelectField
+          label={t('settings.photoLongEdge')}
+          hint={t('settings.photoLongEdgeHint')}
+          value={String(settings.photoLongEdge)}
+          onChange={(v) => change({ photoLongEdge: Number(v) as Settings['photoLongEdge'] })}
+        >
+          {PHOTO_LONG_EDGES.map((edge) => (
+            <option key={edge} value={edge}>
+              {t(`settings.photoLongEdge${edge}`)}
+            </option>
+          ))}
+        </SelectField>
+
+        <SelectField label={t('settings.photoFormat')} hint={t('settings.photoFormatHint')} value={settings.photoFormat} onChange={(v) => change({ photoFormat: v as Settings['photoFormat'] })}>
+          <option value="jpeg">{t('settings.photoFormatJpeg')}</option>
+          <option value="webp">{t('settings.photoFormatWebp')}</option>
         </SelectField>
 
         {version && <p className="settings-version">{t('app.version', { version })}</p>}
