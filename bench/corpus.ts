@@ -11,17 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LexicalDocument, LexicalNode } from '../src/shared/lexical-document';
 
-/** Small, fast, seedable PRNG (mulberry32). */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../test-support/random';
+
+export { createRandom };
 
 const FUNCTION_WORDS = `yang dan di ke dari untuk dengan ini itu dalam pada akan tidak juga ada oleh bahwa sebagai telah
  kata para serta atau karena saat sudah masih bisa lebih agar hingga secara tersebut namun jika maka setelah

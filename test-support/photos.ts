@@ -4,6 +4,7 @@
  * Deterministic (seeded), so sizes and timings are comparable between runs.
  */
 import sharp from 'sharp';
+import { createRandom } from './random';
 
 export interface PhonePhotoOptions {
   width?: number;
@@ -17,24 +18,13 @@ export interface PhonePhotoOptions {
 /** A GPS position in Tenggarong, Kutai Kartanegara: what a leaked photo would reveal. */
 export const TEST_GPS = { latitude: '0/1 25/1 1200/100', latitudeRef: 'S', longitude: '116/1 59/1 3000/100', longitudeRef: 'E' };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Scene-like content: a sky gradient, ground, a few hundred coloured shapes and fine sensor noise,
  * so the encoder works about as hard as on a real street photo (pure noise or flat colour would not).
  */
 export async function makePhonePhoto(options: PhonePhotoOptions = {}): Promise<Buffer> {
   const { width = 4000, height = 3000, orientation = 6, quality = 92, seed = 7 } = options;
-  const rand = mulberry32(seed);
+  const rand = createRandom(seed);
   // The scene is drawn at a quarter of the size and scaled up (soft edges, like optics), then sensor
   // noise is blended in: all inside libvips, a few seconds even at 24 MP.
   const sw = Math.ceil(width / 4);

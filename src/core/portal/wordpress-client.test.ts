@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { parseRetryAfter } from './errors';
+import { rejectionOf } from '../../../test-support/errors';
 import {
   mapNewsroomRole,
   mediaFilenameForHash,
@@ -19,15 +20,6 @@ function clientAnswering(respond: HttpPort): WordPressClient {
   return new WordPressClient({ apiRoot: 'https://portal.test/wp-json/', username: 'editor', appPassword: SECRET, fetch: respond });
 }
 
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('restUrl', () => {
   it('builds pretty and ?rest_route= URLs through one function', () => {
@@ -86,29 +78,29 @@ describe('errors', () => {
     new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
   it('maps 401/403/429/5xx/4xx to kinds and codes with WordPress code in params', async () => {
-    const e401 = await caught(clientAnswering(async () => json(401, { code: 'rest_not_logged_in', message: 'x' })).currentUser());
+    const e401 = await rejectionOf(clientAnswering(async () => json(401, { code: 'rest_not_logged_in', message: 'x' })).currentUser());
     expect([e401.kind, e401.code, e401.params?.wpCode, e401.retryable]).toEqual(['auth', 'portal.badCredentials', 'rest_not_logged_in', false]);
 
-    const e403 = await caught(clientAnswering(async () => json(403, { code: 'rest_cannot_publish', message: 'Sorry' })).createPost({ status: 'publish' }));
+    const e403 = await rejectionOf(clientAnswering(async () => json(403, { code: 'rest_cannot_publish', message: 'Sorry' })).createPost({ status: 'publish' }));
     expect([e403.kind, e403.code, e403.params?.wpCode]).toEqual(['auth', 'portal.forbidden', 'rest_cannot_publish']);
 
-    const e429 = await caught(clientAnswering(async () => json(429, {}, { 'Retry-After': '30' })).getPost(1));
+    const e429 = await rejectionOf(clientAnswering(async () => json(429, {}, { 'Retry-After': '30' })).getPost(1));
     expect([e429.kind, e429.code, e429.retryable, e429.params?.retryAfterMs]).toEqual(['portal', 'portal.rateLimited', true, 30_000]);
 
-    const e502 = await caught(clientAnswering(async () => new Response('<h1>Bad gateway</h1>', { status: 502 })).getPost(1));
+    const e502 = await rejectionOf(clientAnswering(async () => new Response('<h1>Bad gateway</h1>', { status: 502 })).getPost(1));
     expect([e502.kind, e502.code, e502.retryable]).toEqual(['portal', 'portal.serverError', true]);
 
-    const e400 = await caught(clientAnswering(async () => json(400, { code: 'rest_invalid_param', message: '<b>Bad</b>' })).getPost(1));
+    const e400 = await rejectionOf(clientAnswering(async () => json(400, { code: 'rest_invalid_param', message: '<b>Bad</b>' })).getPost(1));
     expect([e400.kind, e400.code, e400.retryable, e400.params?.wpCode, e400.params?.wpMessage]).toEqual(['portal', 'portal.rejected', false, 'rest_invalid_param', 'Bad']);
   });
 
   it('maps network failures; POST outcomes are unknown', async () => {
     const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
-    const e1 = await caught(clientAnswering(async () => Promise.reject(refused)).getPost(1));
+    const e1 = await rejectionOf(clientAnswering(async () => Promise.reject(refused)).getPost(1));
     expect([e1.kind, e1.code, e1.retryable]).toEqual(['network', 'portal.unreachable', true]);
 
     const reset = Object.assign(new TypeError('fetch failed'), { cause: { code: 'UND_ERR_SOCKET' } });
-    const e2 = await caught(clientAnswering(async () => Promise.reject(reset)).createPost({ title: 'x' }));
+    const e2 = await rejectionOf(clientAnswering(async () => Promise.reject(reset)).createPost({ title: 'x' }));
     expect([e2.code, e2.params?.outcome]).toEqual(['portal.connectionLost', 'unknown']);
   });
 
@@ -116,7 +108,7 @@ describe('errors', () => {
     const hang: HttpPort = (_url, init) =>
       new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     const client = new WordPressClient({ apiRoot: 'https://p.test/wp-json/', fetch: hang, timeoutMs: 50 });
-    const err = await caught(client.getPost(1));
+    const err = await rejectionOf(client.getPost(1));
     expect([err.kind, err.code, err.retryable]).toEqual(['network', 'portal.timeout', true]);
   });
 
@@ -126,7 +118,7 @@ describe('errors', () => {
       seen.push(String((init.headers as Record<string, string>).Authorization));
       return json(401, { code: 'rest_not_logged_in', message: 'You are not currently logged in.' });
     });
-    const err = await caught(client.currentUser());
+    const err = await rejectionOf(client.currentUser());
     const dump = JSON.stringify([err, err.toShape(), err.message, client, String(client)]);
     expect(dump).not.toContain(SECRET);
     expect(dump).not.toContain(Buffer.from(`editor:${SECRET}`).toString('base64'));

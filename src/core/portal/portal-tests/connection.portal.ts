@@ -2,22 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import { startFaultProxy, type FaultProxy } from '../../../../test-support/fault-proxy';
 import { discoverRestRoot } from '../discovery';
 import { testConnection } from '../test-connection';
 import { WordPressClient, type HttpPort } from '../wordpress-client';
 import { clientFor, testSite } from './site';
+import { rejectionOf } from '../../../../test-support/errors';
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** What a site without pretty permalinks looks like: /wp-json/ is not routed, Link points at ?rest_route=. */
 const withoutPrettyPermalinks: HttpPort = async (url, init) => {
@@ -73,25 +64,25 @@ describe('discovery', () => {
   });
 
   it('tells a server that is not WordPress and an unreachable one apart', async () => {
-    expect((await rejection(discoverRestRoot(notWordPressUrl))).code).toBe('portal.notWordPress');
+    expect((await rejectionOf(discoverRestRoot(notWordPressUrl))).code).toBe('portal.notWordPress');
     // A port that was just free: connection refused.
     const spare = createServer();
     await new Promise<void>((r) => spare.listen(0, '127.0.0.1', r));
     const freePort = (spare.address() as AddressInfo).port;
     await new Promise<void>((r) => spare.close(() => r()));
-    const closed = await rejection(discoverRestRoot(`http://127.0.0.1:${freePort}`, { timeoutMs: 2000 }));
+    const closed = await rejectionOf(discoverRestRoot(`http://127.0.0.1:${freePort}`, { timeoutMs: 2000 }));
     expect([closed.kind, closed.code, closed.retryable]).toEqual(['network', 'portal.unreachable', true]);
   });
 
   it('a captive portal (200 HTML) is not the portal, in discovery and in the probe', async () => {
     proxy.setRule(() => ({ kind: 'captive-portal' }));
     try {
-      expect((await rejection(discoverRestRoot(proxy.url))).code).toBe('portal.captivePortal');
+      expect((await rejectionOf(discoverRestRoot(proxy.url))).code).toBe('portal.captivePortal');
       const client = new WordPressClient({ apiRoot: `${proxy.url}/wp-json/` });
-      expect((await rejection(client.probe())).code).toBe('portal.captivePortal');
+      expect((await rejectionOf(client.probe())).code).toBe('portal.captivePortal');
       // JSON that is not a REST index counts the same
       const jsonNotIndex = new WordPressClient({ apiRoot: `${testSite().url}/wp-json/`, fetch: async () => Response.json({ status: 'login required' }) });
-      expect((await rejection(jsonNotIndex.probe())).code).toBe('portal.captivePortal');
+      expect((await rejectionOf(jsonNotIndex.probe())).code).toBe('portal.captivePortal');
     } finally {
       proxy.setRule(undefined);
     }
@@ -103,7 +94,7 @@ describe('credentials and roles', () => {
   it('bad credentials fail on users/me although public reads still answer', async () => {
     const bad = new WordPressClient({ apiRoot: `${testSite().url}/wp-json/`, username: 'editor', appPassword: 'xxxx xxxx xxxx xxxx xxxx xxxx' });
     expect((await bad.probe()).index.name).not.toBe(''); // public: bad credentials ignored
-    const err = await rejection(bad.currentUser());
+    const err = await rejectionOf(bad.currentUser());
     expect([err.kind, err.code, err.params?.status, err.params?.wpCode]).toEqual(['auth', 'portal.badCredentials', 401, 'rest_not_logged_in']);
     expect(JSON.stringify(err.toShape())).not.toContain('xxxx');
   });
@@ -171,7 +162,7 @@ describe('slow networks', () => {
     proxy.setRule(() => ({ kind: 'delay', ms: 1500 }));
     try {
       const impatient = clientFor('EDITOR', { base: proxy.url, timeoutMs: 300 });
-      const err = await rejection(impatient.getPost(1));
+      const err = await rejectionOf(impatient.getPost(1));
       expect([err.kind, err.code, err.retryable, err.params?.outcome]).toEqual(['network', 'portal.timeout', true, 'none']);
     } finally {
       proxy.setRule(undefined);

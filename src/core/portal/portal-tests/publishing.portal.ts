@@ -1,21 +1,12 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import { fromWallClock, toWallClock } from '../../../shared/newsroom-time';
 import { makePhonePhoto } from '../../../../test-support/photos';
 import { preparePhoto } from '../../media/prepare-photo';
 import { mediaFilenameForHash, toWpGmt } from '../wordpress-client';
 import { clientFor, uniqueId } from './site';
+import { rejectionOf } from '../../../../test-support/errors';
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('writing to the portal by role', () => {
   it('a contributor creates a pending post and cannot publish', async () => {
@@ -23,9 +14,9 @@ describe('writing to the portal by role', () => {
     const post = await contributor.createPost({ title: 'Banjir di Tenggarong', content: '<p>Air naik.</p>', excerpt: 'Ringkas', status: 'pending' });
     expect(post.status).toBe('pending');
     expect(post.excerpt).toBe('Ringkas');
-    const refused = await rejection(contributor.createPost({ title: 'Langsung terbit', status: 'publish' }));
+    const refused = await rejectionOf(contributor.createPost({ title: 'Langsung terbit', status: 'publish' }));
     expect([refused.kind, refused.code, refused.params?.status, refused.params?.wpCode]).toEqual(['auth', 'portal.forbidden', 403, 'rest_cannot_publish']);
-    const upload = await rejection(contributor.uploadMedia({ data: Buffer.from([0xff, 0xd8, 0xff]), mime: 'image/jpeg', filename: 'x.jpg' }));
+    const upload = await rejectionOf(contributor.uploadMedia({ data: Buffer.from([0xff, 0xd8, 0xff]), mime: 'image/jpeg', filename: 'x.jpg' }));
     expect([upload.code, upload.params?.wpCode]).toEqual(['portal.forbidden', 'rest_cannot_create']);
     const mine = await contributor.listPosts({ status: 'pending' });
     expect(mine.posts.map((p) => p.id)).toContain(post.id);
