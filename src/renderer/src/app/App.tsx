@@ -27,13 +27,6 @@ async function loadSettings({ settings, i18n }: Services): Promise<Boot> {
   }
 }
 
-/** Start where the person most likely left off: the most recently changed article. */
-async function openNewest({ articles, workspace }: Services): Promise<void> {
-  await articles.refresh('active');
-  const newest = articles.active.get().items?.[0];
-  if (newest && workspace.openId() === null) await workspace.open(newest.id);
-}
-
 export function App() {
   const services = useServices();
   const { settings, workspace, i18n, client } = services;
@@ -57,7 +50,7 @@ export function App() {
     void loadSettings(services).then((result) => {
       if (!live) return;
       setBoot(result);
-      if (result.status === 'ready') void openNewest(services);
+      if (result.status === 'ready') void services.workspace.openNewest();
     });
     return () => {
       live = false;

@@ -17,7 +17,9 @@ function article(id: string, title: string, updatedAt: number): Article {
   return { id, title, excerpt: '', status: 'draft', wordCount: 0, createdAt: 0, updatedAt, trashedAt: null, featuredMediaId: null, author: '', categoryId: null, tags: [], publishAt: null, statusChangedAt: null, version: 1, body: emptyDocument() };
 }
 
-/** An in-memory backend with a switch that makes it unreachable. */
+const NEW = '33333333-3333-4333-8333-333333333333';
+
+/** An in-memory backend with a switch that makes it unreachable, and answers that can be held back. */
 function fakeBackend() {
   const articles = new Map<string, Article>([
     [A, article(A, 'Banjir Tenggarong', 2)],
@@ -25,6 +27,7 @@ function fakeBackend() {
   ]);
   const calls: HandlerName[] = [];
   let reachable = true;
+  const held = new Map<HandlerName, Promise<void>>();
   const summary = (a: Article) => {
     const { body: _body, version: _version, ...rest } = a;
     return rest;
@@ -32,6 +35,11 @@ function fakeBackend() {
   const handlers: Partial<Record<HandlerName, (args: Record<string, unknown>) => unknown>> = {
     'articles-list': ({ scope }) => [...articles.values()].filter((a) => (scope === 'trash') === (a.trashedAt !== null)).map(summary),
     'articles-get': ({ id }) => articles.get(id as string),
+    'articles-create': () => {
+      const created = article(NEW, '', 100);
+      articles.set(NEW, created);
+      return created;
+    },
     'articles-save': ({ id, baseVersion, title }) => {
       const a = articles.get(id as string)!;
       if (a.version !== baseVersion) throw new ClientError({ kind: 'conflict', code: 'article.versionConflict', message: 'stale', retryable: false });
@@ -54,6 +62,7 @@ function fakeBackend() {
     invoke: (async (name: HandlerName, args: Record<string, unknown>) => {
       calls.push(name);
       if (!reachable) throw new ClientError(offline);
+      await held.get(name);
       const handler = handlers[name];
       if (!handler) throw new Error(`unexpected ${name}`);
       return structuredClone(handler(args));
@@ -63,15 +72,25 @@ function fakeBackend() {
     onConnection: () => () => undefined,
     mediaUrl: (variant, hash) => `/media/${variant}/${hash}`,
   };
-  return { client, articles, calls, setReachable: (value: boolean) => (reachable = value) };
+  /** The next answers of `name` wait (the request itself is done at once) until the returned release is called. */
+  const hold = (name: HandlerName): (() => Promise<void>) => {
+    let release!: () => void;
+    held.set(name, new Promise<void>((resolve) => (release = resolve)));
+    return async () => {
+      held.delete(name);
+      release();
+      await vi.advanceTimersByTimeAsync(0);
+    };
+  };
+  return { client, articles, calls, hold, setReachable: (value: boolean) => (reachable = value) };
 }
 
-async function setup() {
+async function setup({ listLoaded = true } = {}) {
   const backend = fakeBackend();
   const i18n = await initI18n('id');
   const toasts = new ToastStore();
   const articles = new ArticlesStore(backend.client);
-  await articles.refresh('active');
+  if (listLoaded) await articles.refresh('active');
   const workspace = new Workspace(backend.client, articles, toasts, i18n);
   return { ...backend, toasts, store: articles, workspace, i18n };
 }
@@ -141,5 +160,76 @@ describe('Workspace', () => {
     await session.loadSaved();
     expect(session.title).toBe('Diubah di tab lain');
     expect(session.version).toBe(5);
+  });
+
+  describe('when the person acts while the newest article opens by itself', () => {
+    it('keeps the new article when it is made while the list of articles arrives', async () => {
+      const { workspace, articles, store, hold } = await setup({ listLoaded: false });
+      const opening = workspace.openNewest();
+      const releaseCreate = hold('articles-create');
+      const creating = workspace.create();
+      expect(await opening).toBe(false); // the list answered while the new article was still being made
+      await releaseCreate();
+      expect(await creating).toBe(true);
+      expect(workspace.openId()).toBe(NEW);
+      expect(workspace.session()!.takeTitleFocusRequest()).toBe(true);
+      workspace.session()!.setTitle('Harga Sembako Naik');
+      expect(await workspace.session()!.flush()).toBe(true);
+      expect(articles.get(NEW)!.title).toBe('Harga Sembako Naik');
+      expect(articles.get(A)!.title).toBe('Banjir Tenggarong');
+      expect(store.active.get().items!.map((a) => a.id)).toEqual([NEW, A, B]);
+    });
+
+    it('keeps the new article and its typed title when the list arrives afterwards', async () => {
+      const { workspace, articles, hold, calls } = await setup({ listLoaded: false });
+      const releaseList = hold('articles-list');
+      const opening = workspace.openNewest();
+      expect(await workspace.create()).toBe(true);
+      workspace.session()!.setTitle('Harga Sembako Naik');
+      await releaseList();
+      expect(await opening).toBe(false);
+      expect(workspace.openId()).toBe(NEW);
+      expect(workspace.session()!.title).toBe('Harga Sembako Naik');
+      expect(calls).not.toContain('articles-get');
+      await vi.advanceTimersByTimeAsync(5000); // well past the autosave pause
+      expect(articles.get(NEW)!.title).toBe('Harga Sembako Naik');
+    });
+  });
+
+  it('saves what was typed into the open article while a new one was being made', async () => {
+    const { workspace, articles, hold } = await setup();
+    await workspace.open(A);
+    const releaseCreate = hold('articles-create');
+    const creating = workspace.create();
+    await vi.advanceTimersByTimeAsync(0);
+    workspace.session()!.setTitle('Banjir Rendam Tenggarong'); // the old article is still on screen
+    await releaseCreate();
+    expect(await creating).toBe(true);
+    expect(workspace.openId()).toBe(NEW);
+    expect(articles.get(A)!.title).toBe('Banjir Rendam Tenggarong');
+  });
+
+  it('opens what was asked for last, and still lists an article made meanwhile', async () => {
+    const { workspace, store, hold } = await setup();
+    const releaseCreate = hold('articles-create');
+    const creating = workspace.create();
+    await vi.advanceTimersByTimeAsync(0); // asked for, not answered yet
+    const opening = workspace.open(B);
+    await releaseCreate();
+    expect(await creating).toBe(false);
+    expect(await opening).toBe(true);
+    expect(workspace.openId()).toBe(B);
+    expect(store.active.get().items!.map((a) => a.id)).toContain(NEW);
+  });
+
+  it('keeps a new article on screen when an older open answers late', async () => {
+    const { workspace, hold } = await setup();
+    const releaseGet = hold('articles-get');
+    const opening = workspace.open(A);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await workspace.create()).toBe(true);
+    await releaseGet();
+    expect(await opening).toBe(false);
+    expect(workspace.openId()).toBe(NEW);
   });
 });

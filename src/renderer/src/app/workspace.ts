@@ -20,7 +20,10 @@ export type EditorSlot =
 
 export class Workspace {
   readonly slot = new Store<EditorSlot>({ status: 'empty' });
-  private openSeq = 0;
+  /** Counts open/create/close requests: only the latest one may change what is open. */
+  private latestRequest = 0;
+  /** The newest request that has finished, whatever its outcome. */
+  private settledRequest = 0;
 
   constructor(
     private readonly client: ApiClient,
@@ -71,41 +74,67 @@ export class Workspace {
     return false;
   }
 
-  async open(id: string): Promise<boolean> {
-    if (this.openId() === id && this.slot.get().status !== 'error') return true;
-    if (!(await this.leaveCurrent())) return false;
-    const seq = ++this.openSeq;
-    this.closeSession();
-    this.slot.set({ status: 'loading', id });
+  /**
+   * Start where the person most likely left off: the most recently changed article. Only if they
+   * have not opened or created one themselves in the meantime (or since this was asked).
+   */
+  async openNewest(): Promise<boolean> {
+    const request = this.latestRequest;
+    const chosenMeanwhile = (): boolean =>
+      request !== this.latestRequest || this.settledRequest < request || this.slot.get().status !== 'empty';
+    if (chosenMeanwhile()) return false;
+    await this.articles.refresh('active');
+    if (chosenMeanwhile()) return false;
+    const newest = this.articles.active.get().items?.[0];
+    return newest ? this.open(newest.id) : false;
+  }
+
+  /** Opens an article; a later open or create wins over this one, whichever answers first. */
+  open(id: string): Promise<boolean> {
+    const request = ++this.latestRequest;
+    return this.settle(request, this.openAs(request, id));
+  }
+
+  private async openAs(request: number, id: string): Promise<boolean> {
+    const slot = this.slot.get();
+    if (slot.status === 'ready' && slot.session.id === id) return true;
+    if (!(await this.leaveCurrent()) || request !== this.latestRequest) return false;
+    if (!(await this.replaceCurrent(request, { status: 'loading', id }))) return false;
     try {
       const article = await this.client.invoke('articles-get', { id });
-      if (seq !== this.openSeq) return false;
-      this.adopt(article, false);
-      return true;
+      if (request !== this.latestRequest) return false;
+      return this.replaceCurrent(request, this.sessionSlot(article, false));
     } catch (err) {
-      if (seq === this.openSeq) this.slot.set({ status: 'error', id, error: errorShapeOf(err) });
+      if (request === this.latestRequest) this.slot.set({ status: 'error', id, error: errorShapeOf(err) });
       return false;
     }
   }
 
-  async create(): Promise<boolean> {
-    if (!(await this.leaveCurrent())) return false;
-    const seq = ++this.openSeq;
+  /** Creates an article and opens it with the caret in its title, unless a later request came first. */
+  create(): Promise<boolean> {
+    const request = ++this.latestRequest;
+    return this.settle(request, this.createAs(request));
+  }
+
+  private async createAs(request: number): Promise<boolean> {
+    // Not creating anything while the open article cannot be saved keeps stray empty articles away.
+    if (!(await this.leaveCurrent()) || request !== this.latestRequest) return false;
+    let article: Article;
     try {
-      const article = await this.client.invoke('articles-create', {});
-      if (seq !== this.openSeq) return false;
-      this.articles.insert(article);
-      this.closeSession();
-      this.adopt(article, true);
-      return true;
+      article = await this.client.invoke('articles-create', {});
     } catch (err) {
-      this.showError(err);
+      if (request === this.latestRequest) this.showError(err);
       return false;
     }
+    // It exists now either way, so the list shows it even when something else was opened meanwhile.
+    this.articles.insert(article);
+    if (request !== this.latestRequest) return false;
+    return this.replaceCurrent(request, this.sessionSlot(article, true));
   }
 
   async trash(id: string): Promise<void> {
     const wasOpen = this.openId() === id;
+    const request = this.latestRequest;
     if (wasOpen && !(await this.leaveCurrent())) return;
     const neighbour = wasOpen ? this.neighbourOf(id) : null;
     let summary: ArticleSummary;
@@ -117,7 +146,8 @@ export class Workspace {
     }
     this.articles.remove(id);
     this.articles.scheduleRefresh();
-    if (wasOpen) {
+    // Opening another article meanwhile was the person's choice: keep it.
+    if (wasOpen && request === this.latestRequest) {
       if (neighbour) await this.open(neighbour);
       else this.close();
     }
@@ -192,17 +222,43 @@ export class Workspace {
     this.toasts.show({ tone: 'error', text: () => translateError(this.i18n, shape), durationMs: 8000 });
   }
 
-  private adopt(article: Article, isNew: boolean): void {
+  private async settle(request: number, outcome: Promise<boolean>): Promise<boolean> {
+    try {
+      return await outcome;
+    } finally {
+      this.settledRequest = Math.max(this.settledRequest, request);
+    }
+  }
+
+  private sessionSlot(article: Article, isNew: boolean): EditorSlot {
     const session = new ArticleSession(article, this.client, {
       onSaved: (patch) => this.articles.patch(patch),
       onFeaturedChanged: (patch) => this.articles.patch(patch),
     });
     if (isNew) session.requestTitleFocus();
-    this.slot.set({ status: 'ready', session });
+    return { status: 'ready', session };
+  }
+
+  /**
+   * Puts `next` in the editor's place. Whatever was typed into the current article since it was
+   * last saved (e.g. while the next one loaded) is saved first; if that fails it stays open.
+   */
+  private async replaceCurrent(request: number, next: EditorSlot): Promise<boolean> {
+    const discard = (): false => {
+      if (next.status === 'ready') next.session.dispose();
+      return false;
+    };
+    for (let current = this.session(); current?.scheduler.hasUnsavedChanges(); current = this.session()) {
+      if (!(await this.leaveCurrent()) || request !== this.latestRequest) return discard();
+    }
+    // No await between the check above and here: nothing can be typed into the old article in between.
+    this.closeSession();
+    this.slot.set(next);
+    return true;
   }
 
   private close(): void {
-    this.openSeq++;
+    this.settledRequest = ++this.latestRequest;
     this.closeSession();
     this.slot.set({ status: 'empty' });
   }
