@@ -2,7 +2,8 @@ import type { Benchmark } from '../harness';
 import { autosaveBenchmark } from './autosave';
 import { openArticleBenchmark } from './open-article';
 import { photosBenchmark } from './photos';
+import { queueBenchmark } from './queue';
 import { searchBenchmark } from './search';
 
 /** Every benchmark `npm run bench` knows, in the order they run. Add new ones here. */
-export const BENCHMARKS: readonly Benchmark[] = [autosaveBenchmark, openArticleBenchmark, searchBenchmark, photosBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [autosaveBenchmark, openArticleBenchmark, searchBenchmark, photosBenchmark, queueBenchmark];

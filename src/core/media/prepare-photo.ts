@@ -6,10 +6,15 @@
  * Refusals are AppErrors with codes the UI translates; nothing is written anywhere by this module.
  */
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import sharp, { type Sharp, type SharpOptions } from 'sharp';
 import { AppError } from '../../shared/errors';
 import { decodeHeic, HeicTooLargeError } from './heic';
 import { sniffImageFormat, type SniffedFormat } from './sniff';
+
+// libvips may start with a single worker thread in containers; photo preparation is the app's
+// heaviest work and a reporter waits for it, so it may use every core.
+sharp.concurrency(os.availableParallelism());
 
 export type LongEdge = 1200 | 1600 | 2048;
 export type OutputFormat = 'jpeg' | 'webp';
@@ -118,13 +123,15 @@ export async function preparePhoto(
 
     let pipeline = image
       .rotate() // auto-orient from EXIF, then the orientation tag is gone with the rest
-      .resize({ width: preset.longEdge, height: preset.longEdge, fit: 'inside', withoutEnlargement: true })
+      // Mitchell rather than Lanczos: as sharp for photos shrunk this much, a little faster, smaller files.
+      .resize({ width: preset.longEdge, height: preset.longEdge, fit: 'inside', withoutEnlargement: true, kernel: 'mitchell' })
       .toColorspace('srgb');
     if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' }); // JPEG has no transparency
     pipeline =
       preset.format === 'webp'
         ? pipeline.webp({ quality: preset.quality })
-        : pipeline.jpeg({ quality: preset.quality, progressive: true, mozjpeg: false });
+        : // Baseline, not progressive: measured both smaller and faster to encode for these photos.
+          pipeline.jpeg({ quality: preset.quality });
     // No withMetadata()/keepExif(): sharp writes no EXIF, XMP, IPTC or ICC unless asked to.
     const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
     const thumbnail = await sharp(data)
