@@ -65,21 +65,17 @@ async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: s
   return { child, url };
 }
 
-/** Runs `action` in the page and returns the ms until `selector` matches and a frame has been painted. */
+/**
+ * Runs `action` in the page and returns the ms until `readyCheck` holds and a frame has been painted.
+ * Sent as source text: functions compiled by tsx carry helpers (__name) the page does not have.
+ */
 async function timeUntilPainted(page: Page, action: string, readyCheck: string): Promise<number> {
-  return page.evaluate(
-    ({ action, readyCheck }) =>
-      new Promise<number>((resolve) => {
-        // Runs in the page; this project's Node types have no DOM, hence the cast.
-        const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): number }).requestAnimationFrame;
-        const isReady = new Function(`return (${readyCheck})`) as () => boolean;
-        const t0 = performance.now();
-        (new Function(action) as () => void)();
-        const poll = (): void => void (isReady() ? raf(() => resolve(performance.now() - t0)) : raf(poll));
-        poll();
-      }),
-    { action, readyCheck },
-  );
+  return page.evaluate(`new Promise((resolve) => {
+    const t0 = performance.now();
+    ${action};
+    const poll = () => ((${readyCheck}) ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(poll));
+    poll();
+  })`) as Promise<number>;
 }
 
 async function measure(ctx: BenchContext, count: number): Promise<{ open: number[]; filter: number[] }> {
