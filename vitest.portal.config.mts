@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // starts it when needed). Kept apart from the unit run: it needs that server and takes longer.
 export default defineConfig({
   resolve: {
-    alias: { '@shared': resolve(__dirname, 'src/shared') },
+    alias: { '@shared': resolve(import.meta.dirname, 'src/shared') },
   },
   test: {
     include: ['src/core/portal/portal-tests/**/*.portal.ts'],

@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: { '@shared': resolve(__dirname, 'src/shared') },
+    alias: { '@shared': resolve(import.meta.dirname, 'src/shared') },
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
