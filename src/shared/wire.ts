@@ -22,7 +22,8 @@ export function needsFraming(args: unknown): boolean {
   return containsBytes(args);
 }
 
-export function encodeFramed(args: unknown): Uint8Array {
+/** The arguments as JSON with every Uint8Array replaced by {"$blob": n}, and the blobs in that order. */
+export function splitBlobs(args: unknown): { json: string; blobs: Uint8Array[] } {
   const blobs: Uint8Array[] = [];
   const json = JSON.stringify(args, (_key, value: unknown) => {
     if (value instanceof Uint8Array) {
@@ -31,6 +32,11 @@ export function encodeFramed(args: unknown): Uint8Array {
     }
     return value;
   });
+  return { json, blobs };
+}
+
+export function encodeFramed(args: unknown): Uint8Array {
+  const { json, blobs } = splitBlobs(args);
   const jsonBytes = new TextEncoder().encode(json);
   const total = 4 + jsonBytes.length + blobs.reduce((n, b) => n + 4 + b.length, 0);
   const out = new Uint8Array(total);

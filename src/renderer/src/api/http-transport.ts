@@ -6,7 +6,7 @@
 import type { EventName, Events, HandlerName, InvokeResult } from '../../../shared/contract';
 import { isAppErrorShape, type AppErrorShape } from '../../../shared/errors';
 import { API_EVENTS_PATH, API_INVOKE_PATH, MEDIA_PATH, TOKEN_HEADER, TOKEN_QUERY, type MediaVariant } from '../../../shared/transport';
-import { FRAMED_CONTENT_TYPE, needsFraming } from '../../../shared/wire';
+import { FRAMED_CONTENT_TYPE, needsFraming, splitBlobs } from '../../../shared/wire';
 import { ClientError, networkError, type Connection, type Transport } from './client';
 
 export const TOKEN_STORAGE_KEY = 'redaksi.token';
@@ -72,14 +72,7 @@ export interface HttpTransportOptions {
  * and the editor stalls meanwhile.
  */
 export function encodeFramedBlob(args: unknown): Blob {
-  const blobs: Uint8Array[] = [];
-  const json = JSON.stringify(args, (_key, value: unknown) => {
-    if (value instanceof Uint8Array) {
-      blobs.push(value);
-      return { $blob: blobs.length - 1 };
-    }
-    return value;
-  });
+  const { json, blobs } = splitBlobs(args);
   const length = (n: number): ArrayBuffer => {
     const bytes = new ArrayBuffer(4);
     new DataView(bytes).setUint32(0, n);
