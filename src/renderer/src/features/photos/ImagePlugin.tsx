@@ -6,7 +6,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { DRAG_DROP_PASTE } from '@lexical/rich-text';
 import {
-  $createNodeSelection,
   $createRangeSelectionFromDom,
   $getNearestNodeFromDOMNode,
   $getSelection,
@@ -29,7 +28,7 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 import { matchesShortcut, SHORTCUTS } from '../../ui/shortcuts';
-import { $getImageNode, $isImageNode } from './image-node';
+import { $getImageNode, $isImageNode, $selectNode } from './image-node';
 import { imageFilesFromClipboard } from './clipboard-files';
 import { IMAGE_DRAG_TYPE } from './tags';
 
@@ -128,9 +127,7 @@ export function ImagePlugin({ onFiles }: { onFiles: (files: File[]) => void }) {
           }
           const node = $getNearestNodeFromDOMNode(handle);
           if (!$isImageNode(node)) return false;
-          const selection = $createNodeSelection();
-          selection.add(node.getKey());
-          $setSelection(selection);
+          $selectNode(node.getKey());
           return true;
         },
         COMMAND_PRIORITY_LOW,
@@ -214,9 +211,7 @@ export function ImagePlugin({ onFiles }: { onFiles: (files: File[]) => void }) {
             if (!node || !anchor) return;
             if (target.place === 'before') anchor.insertBefore(node);
             else anchor.insertAfter(node);
-            const selection = $createNodeSelection();
-            selection.add(node.getKey());
-            $setSelection(selection);
+            $selectNode(node.getKey());
           });
           return true;
         },

@@ -6,7 +6,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $insertNodeToNearestRoot } from '@lexical/utils';
 import {
-  $createNodeSelection,
   $createParagraphNode,
   $getRoot,
   $getSelection,
@@ -14,7 +13,6 @@ import {
   $isNodeSelection,
   $isParagraphNode,
   $isRangeSelection,
-  $setSelection,
   SKIP_DOM_SELECTION_TAG,
   type ElementNode,
   type LexicalEditor,
@@ -30,7 +28,7 @@ import { formatNumber } from '../../i18n';
 import { translateError } from '../../i18n/errors';
 import { Icon } from '../../ui/Icon';
 import { matchesShortcut, SHORTCUTS } from '../../ui/shortcuts';
-import { $createImageNode, type ImageNode } from './image-node';
+import { $createImageNode, $selectNode, type ImageNode } from './image-node';
 import { PhotoImporter } from './photo-import';
 import { PHOTO_ACCEPT } from './tags';
 
@@ -98,9 +96,7 @@ export function $insertImage(mediaId: string): ImageNode {
     const last = selection.getNodes().at(-1)?.getTopLevelElement();
     if (last) {
       last.insertAfter(image);
-      const next = $createNodeSelection();
-      next.add(image.getKey());
-      $setSelection(next);
+      $selectNode(image.getKey());
       return image;
     }
   }

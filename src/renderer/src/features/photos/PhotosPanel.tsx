@@ -4,7 +4,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
-import { $createNodeSelection, $getRoot, $isElementNode, $setSelection, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
+import { $getRoot, $isElementNode, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
@@ -12,7 +12,7 @@ import { useStore } from '../../app/store';
 import { formatNumber } from '../../i18n';
 import { Icon } from '../../ui/Icon';
 import { SHORTCUTS, shortcutLabel } from '../../ui/shortcuts';
-import { ImageNode, $isImageNode } from './image-node';
+import { ImageNode, $isImageNode, $selectNode } from './image-node';
 import { NO_FEATURED, useArticlePhotos, type ArticlePhotos } from './photos-context';
 
 export interface ArticleImage {
@@ -150,9 +150,7 @@ export function PhotosPanel() {
   const show = (key: NodeKey): void => {
     editor.update(
       () => {
-        const selection = $createNodeSelection();
-        selection.add(key);
-        $setSelection(selection);
+        $selectNode(key);
       },
       {
         onUpdate: () => {

@@ -6,7 +6,9 @@
  */
 import {
   $applyNodeReplacement,
+  $createNodeSelection,
   $getNodeByKey,
+  $setSelection,
   DecoratorNode,
   type DOMExportOutput,
   type EditorConfig,
@@ -140,4 +142,11 @@ export function $isImageNode(node: LexicalNode | null | undefined): node is Imag
 export function $getImageNode(key: NodeKey): ImageNode | null {
   const node = $getNodeByKey(key);
   return $isImageNode(node) ? node : null;
+}
+
+/** Selects exactly this node (a figure is selected as a whole, not by a caret). Inside an editor update. */
+export function $selectNode(key: NodeKey): void {
+  const selection = $createNodeSelection();
+  selection.add(key);
+  $setSelection(selection);
 }
