@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EventName, Events, Handlers } from '../shared/contract';
+import type { EventName, Events, HandlerName, Handlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { ArticlesService } from './articles/articles-service';
 import { imageMediaIds } from '../shared/lexical-document';
@@ -56,6 +56,14 @@ export interface Backend {
   media: MediaStore;
   /** Safe to call more than once; afterwards every handler answers with 'backend.closed'. */
   close(): void;
+}
+
+// Temporary while the sync engine is being built.
+function notYet<K extends readonly HandlerName[]>(names: K): Pick<Handlers, K[number]> {
+  const fail = () => {
+    throw new AppError({ kind: 'unsupported', code: 'sync.notAvailable', message: 'Sync is not available yet.' });
+  };
+  return Object.fromEntries(names.map((n) => [n, fail])) as unknown as Pick<Handlers, K[number]>;
 }
 
 function closedError(): AppError {
@@ -230,6 +238,10 @@ export function createBackend(options: BackendOptions): Backend {
       changed(id);
       return summary;
     },
+    ...notYet([
+      'portal-get', 'portal-test', 'portal-save', 'portal-forget', 'sync-status', 'sync-run', 'sync-items',
+      'sync-retry', 'sync-hold', 'sync-article', 'sync-conflict-get', 'sync-conflict-resolve',
+    ] as const),
   };
 
   // After close the table stays callable (a late IPC message may still arrive) but refuses politely.

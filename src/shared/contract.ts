@@ -22,6 +22,7 @@ import type {
   Settings,
 } from './domain';
 import { LexicalDocumentSchema } from './lexical-document';
+import type { ArticlePortalState, ConnectionReport, PortalConnection, SyncConflict, SyncItem, SyncStatus } from './sync';
 import { NEWSROOM_TIME_ZONES } from './newsroom-time';
 
 /** Declares a handler: its input schema now, its output type through `returns<T>()`. */
@@ -44,11 +45,23 @@ export const LIMITS = {
   noteLength: 2_000,
   termNameLength: 60,
   tagsPerArticle: 20,
+  portalAddressLength: 500,
+  portalUserLength: 200,
+  appPasswordLength: 200,
 } as const;
 
 const Id = z.uuid();
 const Empty = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
+
+/** "Alamat portal", "Nama pengguna", "Kata sandi aplikasi" (left out: keep the saved one). */
+const PortalCredentials = z
+  .object({
+    address: z.string().trim().min(1).max(LIMITS.portalAddressLength),
+    username: z.string().trim().min(1).max(LIMITS.portalUserLength),
+    appPassword: z.string().trim().min(1).max(LIMITS.appPasswordLength).optional(),
+  })
+  .strict();
 
 export const SettingsSchema = z
   .object({
@@ -149,6 +162,40 @@ export const contract = {
       })
       .strict(),
   ).returns<ArticleSummary>(),
+
+  /** The saved portal connection (never the password). */
+  'portal-get': handler(Empty).returns<PortalConnection>(),
+  /** "Uji koneksi": checks address, WordPress, credentials, role, time zone, upload limit, clock. */
+  'portal-test': handler(PortalCredentials).returns<ConnectionReport>(),
+  /** "Simpan": tests, then keeps the connection (the password in the secret store). Bad credentials are refused. */
+  'portal-save': handler(PortalCredentials).returns<PortalConnection>(),
+  /** Forgets the connection and its password; the outbox keeps its items for a later connection. */
+  'portal-forget': handler(Empty).returns<PortalConnection>(),
+
+  'sync-status': handler(Empty).returns<SyncStatus>(),
+  /** "Sinkronkan sekarang": probes the portal and delivers the outbox now; answers when the run is over. */
+  'sync-run': handler(Empty).returns<SyncStatus>(),
+  'sync-items': handler(Empty).returns<SyncItem[]>(),
+  /** Tries a parked (or waiting) item again now. */
+  'sync-retry': handler(z.object({ articleId: Id }).strict()).returns<SyncItem[]>(),
+  /** The article open in the editor: sync leaves its content alone until another is opened (null: none). */
+  'sync-hold': handler(z.object({ articleId: Id.nullable() }).strict()).returns<{ articleId: string | null }>(),
+  'sync-article': handler(ById).returns<ArticlePortalState>(),
+  'sync-conflict-get': handler(z.object({ articleId: Id }).strict()).returns<SyncConflict>(),
+  /** Ends a conflict: keep this computer's version, take the portal's, or a merge the person made. */
+  'sync-conflict-resolve': handler(
+    z
+      .object({
+        articleId: Id,
+        choice: z.enum(['local', 'remote', 'merged']),
+        merged: z
+          .object({ title: z.string().max(LIMITS.titleLength), excerpt: z.string().max(LIMITS.excerptLength), body: LexicalDocumentSchema })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .refine((v) => (v.choice === 'merged') === (v.merged !== undefined), { params: { code: 'sync.mergedNeedsContent' }, path: ['merged'] }),
+  ).returns<Article>(),
 } as const;
 
 export type Contract = typeof contract;
@@ -174,9 +221,10 @@ export function isHandlerName(name: unknown): name is HandlerName {
 export interface Events {
   'settings-changed': Settings;
   'articles-changed': { ids: string[] };
+  'sync-status': SyncStatus;
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: EventName[] = ['settings-changed', 'articles-changed'];
+export const EVENT_NAMES: EventName[] = ['settings-changed', 'articles-changed', 'sync-status'];
 
 /** The envelope both transports use for a handler's answer. */
 export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: import('./errors').AppErrorShape };
