@@ -1,0 +1,3 @@
+/** Article bodies to and from the portal's HTML (see docs/architecture.md, "Portal content"). */
+export { renderPortalHtml, type PortalMedia, type PortalMediaResolver, type RenderOptions } from './render-portal-html';
+export { sanitizePortalHtml } from './portal-sanitizer';

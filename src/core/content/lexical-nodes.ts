@@ -1,0 +1,54 @@
+/**
+ * Serialised Lexical nodes in exactly the shape the editor writes them (Lexical 0.52's exportJSON,
+ * same keys), so a body parsed from the portal loads in the editor like one typed there.
+ */
+import type { ImageNodeFields, LexicalDocument, LexicalNode } from '../../shared/lexical-document';
+
+export type HeadingTag = 'h2' | 'h3' | 'h4';
+export type ListType = 'bullet' | 'number';
+
+const elementFields = { direction: null, format: '', indent: 0 } as const;
+
+export function textNode(text: string, format = 0): LexicalNode {
+  return { detail: 0, format, mode: 'normal', style: '', text, type: 'text', version: 1 };
+}
+
+export function linebreakNode(): LexicalNode {
+  return { type: 'linebreak', version: 1 };
+}
+
+export function linkNode(url: string, children: LexicalNode[]): LexicalNode {
+  return { children, rel: null, target: null, title: null, url, ...elementFields, type: 'link', version: 1 };
+}
+
+export function paragraphNode(children: LexicalNode[]): LexicalNode {
+  return { children, ...elementFields, textFormat: 0, textStyle: '', type: 'paragraph', version: 1 };
+}
+
+export function headingNode(tag: HeadingTag, children: LexicalNode[]): LexicalNode {
+  return { children, tag, ...elementFields, type: 'heading', version: 1 };
+}
+
+export function quoteNode(children: LexicalNode[]): LexicalNode {
+  return { children, ...elementFields, type: 'quote', version: 1 };
+}
+
+export function listNode(listType: ListType, items: LexicalNode[], start = 1): LexicalNode {
+  return { children: items, listType, start, tag: listType === 'number' ? 'ol' : 'ul', ...elementFields, type: 'list', version: 1 };
+}
+
+export function listItemNode(children: LexicalNode[], value: number, indent = 0): LexicalNode {
+  return { children, indent, value, direction: null, format: '', type: 'listitem', version: 1 };
+}
+
+export function horizontalRuleNode(): LexicalNode {
+  return { type: 'horizontalrule', version: 1 };
+}
+
+export function imageNode(fields: ImageNodeFields): LexicalNode {
+  return { type: 'image', version: 1, mediaId: fields.mediaId, altText: fields.altText, caption: fields.caption, credit: fields.credit };
+}
+
+export function documentOf(children: LexicalNode[]): LexicalDocument {
+  return { root: { children, ...elementFields, type: 'root', version: 1 } };
+}
