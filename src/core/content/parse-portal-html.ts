@@ -1,0 +1,485 @@
+/**
+ * The portal's HTML (a post pulled from WordPress: another writer's pending post, or the portal's
+ * side of a conflict) as an article body the editor can load. Accepts what renderPortalHtml emits,
+ * Gutenberg's serialised blocks (their comments are dropped, as are our `<!-- redaksi-… -->`
+ * markers), and classic-editor content (paragraphs by blank lines, `[caption]` shortcodes).
+ *
+ * Nothing of the HTML survives as HTML: it is read into the node types of our allowlist, text is
+ * kept as text (rendering escapes it), links only when http(s)/mailto. Scripts, styles, frames,
+ * embeds and form controls are dropped with their content; any other element gives its text.
+ */
+import { parseHTML } from 'linkedom';
+import { AppError } from '../../shared/errors';
+import { IMAGE_TEXT_LIMIT, checkLexicalDocument, isSafeLinkUrl, lexicalToPlainText, type LexicalDocument, type LexicalNode } from '../../shared/lexical-document';
+import { canonicalCredit, splitCaptionText } from './credit';
+import { FORMAT, cleanLine, groupByLink, normalizeRun, type InlineItem, type RunLink } from './inline';
+import {
+  documentOf,
+  headingNode,
+  horizontalRuleNode,
+  imageNode,
+  linebreakNode,
+  linkNode,
+  listItemNode,
+  listNode,
+  paragraphNode,
+  quoteNode,
+  textNode,
+  type HeadingTag,
+} from './lexical-nodes';
+
+/** A picture in the portal's HTML with no local copy yet: the caller downloads it and parses again. */
+export interface UnknownPortalImage {
+  remoteId?: number;
+  url: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+/**
+ * Local media id for a portal picture, by its attachment id (`wp-image-<id>`, absent for pictures
+ * placed by URL in the classic editor) or its URL; undefined when there is no local copy.
+ */
+export type LocalMediaLookup = (remoteId: number | undefined, url: string) => string | undefined;
+
+export interface ParseOptions {
+  /** The portal's address, to resolve relative links and image sources; without it they are dropped. */
+  baseUrl?: string;
+}
+
+export interface ParsedPortalBody {
+  body: LexicalDocument;
+  unknownImages: UnknownPortalImage[];
+}
+
+/** Far above any article (10,000 words are ~100 kB of HTML), low enough to refuse a runaway download. */
+export const MAX_PORTAL_HTML_LENGTH = 10_000_000;
+/** Deeper markup is read as plain text: keeps the walk's recursion bounded. */
+const MAX_ELEMENT_DEPTH = 256;
+/** Deeper lists are flattened into their parent: keeps the body within the depth the backend accepts. */
+const MAX_LIST_DEPTH = 6;
+
+/** Dropped with everything inside them. */
+const DROPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'noframes', 'object', 'embed', 'applet', 'param',
+  'svg', 'math', 'canvas', 'video', 'audio', 'source', 'track', 'map', 'area', 'head', 'title', 'meta', 'link', 'base',
+  'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output', 'progress', 'meter',
+  'xmp', 'plaintext', 'listing', 'noembed', 'dialog', 'slot', 'portal', 'rp', 'rt',
+]);
+/** Elements whose start and end separate paragraphs. Anything not listed is read as inline. */
+const BLOCKS = new Set([
+  'p', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'address', 'center', 'form', 'fieldset',
+  'legend', 'details', 'summary', 'figure', 'figcaption', 'pre', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr',
+  'td', 'th', 'dl', 'dt', 'dd', 'li', 'hgroup', 'search', 'menu',
+]);
+const FORMAT_OF: Record<string, number> = {
+  b: FORMAT.bold, strong: FORMAT.bold,
+  i: FORMAT.italic, em: FORMAT.italic,
+  u: FORMAT.underline, ins: FORMAT.underline,
+  s: FORMAT.strikethrough, strike: FORMAT.strikethrough, del: FORMAT.strikethrough,
+};
+const HEADING_OF: Record<string, HeadingTag> = { h1: 'h2', h2: 'h2', h3: 'h3', h4: 'h4', h5: 'h4', h6: 'h4' };
+
+/** The little of the DOM the walk needs (linkedom's nodes have it; no DOM typings in src/core). */
+interface DomNode {
+  nodeType: number;
+  localName?: string;
+  data?: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  getAttribute?(name: string): string | null;
+}
+const ELEMENT = 1;
+const TEXT = 3;
+
+type BlockKind = { type: 'paragraph' } | { type: 'heading'; tag: HeadingTag } | { type: 'quote' };
+/** How newlines in text count: as spaces (inside <p>), as wpautop reads them (loose text), or as lines (<pre>). */
+type Newlines = 'collapse' | 'autop' | 'pre';
+
+interface Context {
+  format: number;
+  link: RunLink | null;
+  block: BlockKind;
+  newlines: Newlines;
+  depth: number;
+}
+
+interface FoundImage {
+  remoteId?: number;
+  url: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+/** Where the walk puts what it reads: the article's top level, or the item of a list. */
+interface Flow {
+  inline(item: InlineItem, ctx: Context): void;
+  boundary(ctx: Context): void;
+  image(image: FoundImage): void;
+  list(element: DomNode, ctx: Context): void;
+  rule(): void;
+}
+
+export function parsePortalHtml(html: string, media: LocalMediaLookup, options: ParseOptions = {}): ParsedPortalBody {
+  if (html.length > MAX_PORTAL_HTML_LENGTH) {
+    throw new AppError({ kind: 'validation', code: 'content.portalTooLarge', message: 'The portal post is too large to open.', params: { length: html.length } });
+  }
+  const reader = new PortalReader(media, baseOf(options.baseUrl));
+  reader.walk(documentBody(html), reader.root, { format: 0, link: null, block: { type: 'paragraph' }, newlines: 'autop', depth: 0 });
+  const blocks = reader.root.finish();
+  const body = documentOf(blocks.length > 0 ? blocks : [paragraphNode([])]);
+  const issues = checkLexicalDocument(body);
+  if (issues.length > 0) {
+    throw new AppError({ kind: 'validation', code: 'content.portalBodyInvalid', message: `The portal post cannot be opened: ${issues[0]!.message}.`, issues });
+  }
+  return { body, unknownImages: reader.unknownImages };
+}
+
+/** A placeholder photo id: portalText needs no local media, only the words. */
+const ANY_MEDIA = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * Plain text of portal HTML, the same way lexicalToPlainText reads our body (blocks on lines,
+ * captions included), so the two sides of a conflict can be shown and compared line by line.
+ */
+export function portalText(html: string): string {
+  return lexicalToPlainText(parsePortalHtml(html, () => ANY_MEDIA).body);
+}
+
+function documentBody(html: string): DomNode {
+  const source = html
+    // Classic-editor captions: [caption id="attachment_5" …]<img …> Caption text[/caption]
+    .replace(/\[caption\b[^\]]*\]\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*?)\[\/caption\]/gi, '<figure>$1<figcaption>$2</figcaption></figure>')
+    // The parser stops at the first </body> or </html>: content that carries its own must not end early.
+    .replace(/<\/?(?:html|head|body)\b[^>]*>/gi, '');
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${source}</body></html>`);
+  return document.body as unknown as DomNode;
+}
+
+function baseOf(baseUrl: string | undefined): URL | null {
+  if (!baseUrl) return null;
+  try {
+    return new URL(baseUrl);
+  } catch {
+    return null;
+  }
+}
+
+class PortalReader {
+  readonly unknownImages: UnknownPortalImage[] = [];
+  readonly root: RootFlow;
+
+  constructor(
+    private readonly media: LocalMediaLookup,
+    private readonly base: URL | null,
+  ) {
+    this.root = new RootFlow(this);
+  }
+
+  walk(parent: DomNode, flow: Flow, ctx: Context): void {
+    const children = parent.childNodes;
+    for (let i = 0; i < children.length; i++) this.node(children[i]!, flow, ctx);
+  }
+
+  node(node: DomNode, flow: Flow, ctx: Context): void {
+    if (node.nodeType === TEXT) this.text(node.data ?? '', flow, ctx);
+    else if (node.nodeType === ELEMENT) this.element(node, flow, ctx);
+    // Comments (Gutenberg's block delimiters, our sync markers) and anything else: nothing to keep.
+  }
+
+  private text(data: string, flow: Flow, ctx: Context): void {
+    const text = (s: string): InlineItem => ({ kind: 'text', text: s, format: ctx.format, link: ctx.link });
+    // Whitespace between tags is no line break (wpautop leaves newlines next to block tags alone).
+    if (ctx.newlines === 'autop' && /^[ \t\n\r\f]*$/.test(data)) {
+      if (/\n[ \t\r\f]*\n/.test(data)) flow.boundary(ctx);
+      else flow.inline(text(' '), ctx);
+      return;
+    }
+    if (ctx.newlines === 'collapse' || !data.includes('\n')) {
+      flow.inline(text(data), ctx);
+      return;
+    }
+    // wpautop: a blank line ends a paragraph and a single newline is a line break (also in <pre>).
+    const paragraphs = ctx.newlines === 'autop' ? data.split(/\n[ \t\r\f]*\n/) : [data];
+    paragraphs.forEach((paragraph, i) => {
+      if (i > 0) flow.boundary(ctx);
+      paragraph.split('\n').forEach((line, j) => {
+        if (j > 0) flow.inline({ kind: 'br', link: ctx.link }, ctx);
+        flow.inline(text(line), ctx);
+      });
+    });
+  }
+
+  private element(el: DomNode, flow: Flow, ctx: Context): void {
+    const tag = el.localName ?? '';
+    if (DROPPED.has(tag)) return;
+    if (ctx.depth >= MAX_ELEMENT_DEPTH) {
+      flow.inline({ kind: 'text', text: textOf(el), format: ctx.format, link: ctx.link }, ctx);
+      return;
+    }
+    const inner: Context = { ...ctx, depth: ctx.depth + 1 };
+    if (tag === 'br') return flow.inline({ kind: 'br', link: ctx.link }, ctx);
+    if (tag === 'hr') return flow.rule();
+    if (tag === 'img') {
+      const image = this.readImage(el, null);
+      if (image) flow.image(image);
+      return;
+    }
+    if (tag === 'ul' || tag === 'ol') return flow.list(el, inner);
+    if (tag === 'figure' && this.figure(el, flow)) return;
+    const format = FORMAT_OF[tag];
+    if (format !== undefined) return this.walk(el, flow, { ...inner, format: ctx.format | format });
+    if (tag === 'a') {
+      const url = ctx.link ? null : this.linkUrl(el.getAttribute?.('href'));
+      return this.walk(el, flow, url ? { ...inner, link: { url } } : inner);
+    }
+    const heading = HEADING_OF[tag];
+    if (heading !== undefined || tag === 'blockquote' || BLOCKS.has(tag)) {
+      // Inside a quote, inner blocks are lines of the quote rather than blocks of their own.
+      let block = ctx.block;
+      if (block.type !== 'quote' && tag === 'blockquote') block = { type: 'quote' };
+      else if (block.type !== 'quote' && heading !== undefined) block = { type: 'heading', tag: heading };
+      const newlines: Newlines = tag === 'pre' ? 'pre' : tag === 'div' || tag === 'blockquote' || tag === 'section' || tag === 'article' ? ctx.newlines : 'collapse';
+      flow.boundary(ctx);
+      this.walk(el, flow, { ...inner, block, newlines });
+      flow.boundary(ctx);
+      return;
+    }
+    this.walk(el, flow, inner);
+  }
+
+  /** A figure holding one picture is that picture; a gallery or a figure of something else is read as a block. */
+  private figure(el: DomNode, flow: Flow): boolean {
+    const images = descendants(el, 'img');
+    if (images.length !== 1 || descendants(el, 'figure').length > 0) return false;
+    const image = this.readImage(images[0]!, descendants(el, 'figcaption')[0] ?? null);
+    if (image) flow.image(image);
+    return true;
+  }
+
+  private readImage(img: DomNode, figcaption: DomNode | null): FoundImage | null {
+    const url = this.resolve(img.getAttribute?.('src'));
+    if (!url || !/^https?:$/.test(url.protocol)) return null; // data: and other schemes: not a picture we can fetch
+    const idMatch = /(?:^|\s)wp-image-(\d{1,15})(?:\s|$)/.exec(img.getAttribute?.('class') ?? '');
+    const remoteId = idMatch ? Number(idMatch[1]) : undefined;
+    let caption = '';
+    let credit = '';
+    if (figcaption) {
+      const creditElement = descendants(figcaption, 'span').find((span) => /(?:^|\s)credit(?:\s|$)/.test(span.getAttribute?.('class') ?? ''));
+      if (creditElement) {
+        caption = cleanLine(textOf(figcaption, creditElement));
+        credit = canonicalCredit(textOf(creditElement));
+      } else {
+        ({ caption, credit } = splitCaptionText(textOf(figcaption)));
+      }
+    }
+    const bounded = (s: string): string => s.slice(0, IMAGE_TEXT_LIMIT);
+    return { ...(remoteId && Number.isSafeInteger(remoteId) ? { remoteId } : {}), url: url.href, alt: bounded(cleanLine(img.getAttribute?.('alt') ?? '')), caption: bounded(caption), credit: bounded(credit) };
+  }
+
+  /** A local image node for a known picture; otherwise the picture is reported and left out. */
+  imageNode(image: FoundImage): LexicalNode | null {
+    const mediaId = this.media(image.remoteId, image.url);
+    if (typeof mediaId === 'string' && mediaId !== '') return imageNode({ mediaId, altText: image.alt, caption: image.caption, credit: image.credit });
+    this.unknownImages.push(image);
+    return null;
+  }
+
+  private linkUrl(href: string | null | undefined): string | null {
+    const url = this.resolve(href);
+    return url && isSafeLinkUrl(url.href) ? url.href : null;
+  }
+
+  private resolve(value: string | null | undefined): URL | null {
+    if (!value) return null;
+    try {
+      return this.base ? new URL(value, this.base) : new URL(value);
+    } catch {
+      return null;
+    }
+  }
+
+  /** A list element as a Lexical list (nested lists in items of their own, as the editor keeps them). */
+  readList(el: DomNode, ctx: Context, depth: number, hoisted: FoundImage[]): LexicalNode | null {
+    const builder = new ListBuilder(this, depth, hoisted);
+    builder.read(el, ctx);
+    return builder.node(el.localName === 'ol' ? 'number' : 'bullet', listStart(el));
+  }
+}
+
+class RootFlow implements Flow {
+  private readonly blocks: LexicalNode[] = [];
+  private open: { kind: BlockKind; items: InlineItem[] } | null = null;
+
+  constructor(private readonly reader: PortalReader) {}
+
+  inline(item: InlineItem, ctx: Context): void {
+    if (this.open && sameKind(this.open.kind, ctx.block)) this.open.items.push(item);
+    else {
+      this.close();
+      this.open = { kind: ctx.block, items: [item] };
+    }
+  }
+
+  boundary(ctx: Context): void {
+    if (ctx.block.type === 'quote' && this.open?.kind.type === 'quote') softBreak(this.open.items);
+    else this.close();
+  }
+
+  image(image: FoundImage): void {
+    this.close();
+    const node = this.reader.imageNode(image);
+    if (node) this.blocks.push(node);
+  }
+
+  list(element: DomNode, ctx: Context): void {
+    this.close();
+    const hoisted: FoundImage[] = [];
+    const list = this.reader.readList(element, { ...ctx, format: 0, link: null, newlines: 'collapse' }, 1, hoisted);
+    if (list) this.blocks.push(list);
+    // Pictures inside list items follow the list: an item holds only text.
+    for (const image of hoisted) this.image(image);
+  }
+
+  rule(): void {
+    this.close();
+    this.blocks.push(horizontalRuleNode());
+  }
+
+  finish(): LexicalNode[] {
+    this.close();
+    return this.blocks;
+  }
+
+  private close(): void {
+    if (!this.open) return;
+    const { kind, items } = this.open;
+    this.open = null;
+    const children = inlineNodes(items);
+    if (children.length === 0) return;
+    if (kind.type === 'heading') this.blocks.push(headingNode(kind.tag, children));
+    else if (kind.type === 'quote') this.blocks.push(quoteNode(children));
+    else this.blocks.push(paragraphNode(children));
+  }
+}
+
+/** The items of one list. Block boundaries inside an item become line breaks. */
+class ListBuilder implements Flow {
+  private readonly items: { children: LexicalNode[]; nested: boolean }[] = [];
+  private current: InlineItem[] = [];
+
+  constructor(
+    private readonly reader: PortalReader,
+    private readonly depth: number,
+    private readonly hoisted: FoundImage[],
+  ) {}
+
+  read(el: DomNode, ctx: Context): void {
+    const children = el.childNodes;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      // Anything but an <li> directly in a list (text, a stray element) is read as an item of its own.
+      if (child.nodeType === ELEMENT && child.localName === 'li') this.reader.walk(child, this, ctx);
+      else this.reader.node(child, this, ctx);
+      this.endItem();
+    }
+  }
+
+  inline(item: InlineItem): void {
+    this.current.push(item);
+  }
+
+  boundary(): void {
+    softBreak(this.current);
+  }
+
+  image(image: FoundImage): void {
+    this.hoisted.push(image);
+  }
+
+  list(element: DomNode, ctx: Context): void {
+    if (this.depth >= MAX_LIST_DEPTH) {
+      // Too deep to nest further: its items join this list.
+      this.endItem();
+      this.read(element, ctx);
+      return;
+    }
+    this.endItem();
+    const nested = this.reader.readList(element, ctx, this.depth + 1, this.hoisted);
+    if (nested) this.items.push({ children: [nested], nested: true });
+  }
+
+  rule(): void {
+    softBreak(this.current);
+  }
+
+  node(listType: 'bullet' | 'number', start: number): LexicalNode | null {
+    this.endItem();
+    if (this.items.length === 0) return null;
+    // Lexical numbers items by position; an item holding a nested list shares the next item's number.
+    let value = start;
+    const nodes = this.items.map((item) => listItemNode(item.children, item.nested ? value : value++, this.depth - 1));
+    return listNode(listType, nodes, start);
+  }
+
+  private endItem(): void {
+    const children = inlineNodes(this.current);
+    this.current = [];
+    if (children.length > 0) this.items.push({ children, nested: false });
+  }
+}
+
+function sameKind(a: BlockKind, b: BlockKind): boolean {
+  return a.type === b.type && (a.type !== 'heading' || a.tag === (b as { tag: HeadingTag }).tag);
+}
+
+/** A line break between two parts of the same block, never two in a row (normalisation trims the ends). */
+function softBreak(items: InlineItem[]): void {
+  const last = items[items.length - 1];
+  if (last && last.kind !== 'br') items.push({ kind: 'br', link: null });
+}
+
+function inlineNodes(items: readonly InlineItem[]): LexicalNode[] {
+  return groupByLink(normalizeRun(items)).flatMap(({ link, items: group }) => {
+    const nodes = group.map((item) => (item.kind === 'br' ? linebreakNode() : textNode(item.text, item.format)));
+    return link ? [linkNode(link.url, nodes)] : nodes;
+  });
+}
+
+function listStart(el: DomNode): number {
+  if (el.localName !== 'ol') return 1;
+  const start = Number.parseInt(el.getAttribute?.('start') ?? '', 10);
+  return Number.isSafeInteger(start) && start >= 0 && start <= 1_000_000 ? start : 1;
+}
+
+/** Elements with the tag below `root`, in document order (an explicit stack: no recursion on deep markup). */
+function descendants(root: DomNode, tag: string): DomNode[] {
+  const found: DomNode[] = [];
+  const stack: DomNode[] = [...Array.from(root.childNodes)].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType !== ELEMENT || DROPPED.has(node.localName ?? '')) continue;
+    if (node.localName === tag) found.push(node);
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+  }
+  return found;
+}
+
+/** Text of an element as a reader sees it: dropped elements (scripts…) and `skip` left out, <br> as a space. */
+function textOf(root: DomNode, skip: DomNode | null = null): string {
+  const parts: string[] = [];
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === skip) continue;
+    if (node.nodeType === TEXT) parts.push(node.data ?? '');
+    else if (node.nodeType === ELEMENT) {
+      if (DROPPED.has(node.localName ?? '')) continue;
+      if (node.localName === 'br') parts.push(' ');
+      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+    }
+  }
+  return parts.join('');
+}
