@@ -47,6 +47,8 @@ export interface FaultProxy {
   url: string;
   counts: FaultCounts;
   log: { request: ProxiedRequest; fault: Fault['kind'] }[];
+  /** Bytes that crossed the proxy's client-side sockets (headers included), both directions. */
+  wireBytes(): { fromClient: number; toClient: number };
   setRule(rule: FaultRule | undefined): void;
   setBandwidth(bytesPerSecond: number | undefined): void;
   close(): Promise<void>;
@@ -105,6 +107,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const counts: FaultCounts = { pass: 0, 'drop-before': 0, 'drop-after': 0, delay: 0, status: 0, 'rate-limit': 0, 'captive-portal': 0 };
   const log: FaultProxy['log'] = [];
   const sockets = new Set<Socket>();
+  const closedBytes = { fromClient: 0, toClient: 0 };
   let ownOrigin = '';
 
   const throttled = <T extends NodeJS.ReadableStream>(stream: T): NodeJS.ReadableStream =>
@@ -175,7 +178,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    socket.on('close', () => {
+      closedBytes.fromClient += socket.bytesRead;
+      closedBytes.toClient += socket.bytesWritten;
+      sockets.delete(socket);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -185,6 +192,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     url: ownOrigin,
     counts,
     log,
+    wireBytes: () => {
+      const live = [...sockets].reduce((sum, s) => ({ fromClient: sum.fromClient + s.bytesRead, toClient: sum.toClient + s.bytesWritten }), { fromClient: 0, toClient: 0 });
+      return { fromClient: closedBytes.fromClient + live.fromClient, toClient: closedBytes.toClient + live.toClient };
+    },
     setRule: (next) => {
       rule = next;
     },

@@ -4,6 +4,7 @@ import { openArticleBenchmark } from './open-article';
 import { photosBenchmark } from './photos';
 import { queueBenchmark } from './queue';
 import { searchBenchmark } from './search';
+import { syncBenchmark } from './sync';
 
 /** Every benchmark `npm run bench` knows, in the order they run. Add new ones here. */
-export const BENCHMARKS: readonly Benchmark[] = [autosaveBenchmark, openArticleBenchmark, searchBenchmark, photosBenchmark, queueBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [autosaveBenchmark, openArticleBenchmark, searchBenchmark, photosBenchmark, queueBenchmark, syncBenchmark];

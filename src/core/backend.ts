@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EventName, Events, HandlerName, Handlers } from '../shared/contract';
+import type { EventName, Events, Handlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { ArticlesService } from './articles/articles-service';
 import { imageMediaIds } from '../shared/lexical-document';
@@ -15,6 +15,11 @@ import { WorkflowService } from './workflow/workflow-service';
 import { createEventHub } from './events';
 import { consoleLogger, type Logger } from './logger';
 import { SettingsService } from './settings/settings-service';
+import type { Settings } from '../shared/domain';
+import { PortalService } from './portal/portal-service';
+import type { HttpPort } from './portal/wordpress-client';
+import { fileSecretStore, type SecretStore } from './secrets/secret-store';
+import { SyncEngine } from './sync/sync-engine';
 import { checkpointPassive, closeDatabase, openDatabase, schemaVersion, type SqliteDatabase } from './storage/database';
 
 export const DATABASE_FILE_NAME = 'redaksi.sqlite3';
@@ -44,6 +49,16 @@ export interface BackendOptions {
   /** How old the newest revision must be before a save takes another automatic snapshot (default 5 minutes). */
   revisionIntervalMs?: number;
   logger?: Logger;
+  /** Where the portal's Application Password is kept (default: a file only this user can read, in dataDir). */
+  secrets?: SecretStore;
+  /** The HTTP port for the portal (tests route it through a fault proxy). */
+  fetch?: HttpPort;
+  /** Per-request timeout for the portal (default 20 s). */
+  portalTimeoutMs?: number;
+  /** Deliver in the background (on a timer, after changes); default true. Tests drive `sync-run` themselves. */
+  backgroundSync?: boolean;
+  /** Jitter for retry backoff (tests pass () => 0). */
+  random?: () => number;
 }
 
 export interface Backend {
@@ -54,16 +69,10 @@ export interface Backend {
   articles: ArticlesService;
   /** The photo library, for the transports that serve its files. */
   media: MediaStore;
+  /** The sync worker (for tests and an orderly close). */
+  sync: SyncEngine;
   /** Safe to call more than once; afterwards every handler answers with 'backend.closed'. */
   close(): void;
-}
-
-// Temporary while the sync engine is being built.
-function notYet<K extends readonly HandlerName[]>(names: K): Pick<Handlers, K[number]> {
-  const fail = () => {
-    throw new AppError({ kind: 'unsupported', code: 'sync.notAvailable', message: 'Sync is not available yet.' });
-  };
-  return Object.fromEntries(names.map((n) => [n, fail])) as unknown as Pick<Handlers, K[number]>;
 }
 
 function closedError(): AppError {
@@ -81,12 +90,20 @@ export function createBackend(options: BackendOptions): Backend {
   let media: MediaStore;
   let workflow: WorkflowService;
   let terms: TermsService;
+  let portal: PortalService;
   try {
     articles = new ArticlesService({ db, clock, revisionIntervalMs: options.revisionIntervalMs });
     settings = new SettingsService(db);
     media = new MediaStore({ db, dir: path.join(options.dataDir, 'media'), clock });
     workflow = new WorkflowService(db, articles, clock);
     terms = new TermsService(db, clock);
+    portal = new PortalService({
+      db,
+      secrets: options.secrets ?? fileSecretStore(options.dataDir),
+      clock,
+      fetch: options.fetch,
+      timeoutMs: options.portalTimeoutMs,
+    });
     const orphans = media.removeOrphanFiles();
     if (orphans > 0) logger.info('removed photo files left by an interrupted import', { count: orphans });
     const purged = articles.purgeExpiredTrash();
@@ -97,6 +114,32 @@ export function createBackend(options: BackendOptions): Backend {
   }
 
   const events = createEventHub(logger);
+  // While a portal account is connected, its role decides (contributor/author: writer; editor: editor).
+  const effectiveSettings = (): Settings => {
+    const stored = settings.get();
+    const account = portal.account();
+    return account ? { ...stored, role: account.newsroomRole, displayName: stored.displayName || account.name } : stored;
+  };
+  const sync = new SyncEngine({
+    db,
+    articles,
+    media,
+    workflow,
+    portal,
+    clock,
+    logger,
+    random: options.random,
+    background: options.backgroundSync ?? true,
+    photoPreset: () => {
+      const { photoLongEdge, photoFormat } = settings.get();
+      return { longEdge: photoLongEdge, format: photoFormat, quality: 80 };
+    },
+    onStatus: (status) => events.emit('sync-status', status),
+    onArticles: (ids) => {
+      scheduleMaintenance();
+      events.emit('articles-changed', { ids });
+    },
+  });
   let closed = false;
   let maintenanceTimer: NodeJS.Timeout | undefined;
   let mutationsSinceCheckpoint = 0;
@@ -141,6 +184,7 @@ export function createBackend(options: BackendOptions): Backend {
       setImmediate(checkpointSoon);
     }
     events.emit('articles-changed', { ids });
+    sync.poke();
   };
   // Changes a crash left unindexed are picked up soon after start (or by the first search).
   if (articles.pendingSearchIndexCount() > 0) scheduleMaintenance();
@@ -161,29 +205,38 @@ export function createBackend(options: BackendOptions): Backend {
 
   const handlers: Handlers = {
     'app-info': () => ({ ...info }),
-    'settings-get': () => settings.get(),
+    'settings-get': () => effectiveSettings(),
     'settings-update': (patch) => {
-      const next = settings.update(patch);
+      if (patch.role !== undefined && portal.account() && patch.role !== portal.account()!.newsroomRole) {
+        throw new AppError({
+          kind: 'validation',
+          code: 'settings.roleFromPortal',
+          message: 'The role comes from the portal account while one is connected.',
+          params: { role: portal.account()!.newsroomRole },
+        });
+      }
+      settings.update(patch);
+      const next = effectiveSettings();
       events.emit('settings-changed', next);
       return next;
     },
     'articles-list': ({ scope, limit }) => articles.list(scope, limit),
     'articles-search': ({ query, limit }) => articles.search(query, limit),
     'articles-create': ({ title }) => {
-      const article = articles.create(title, settings.get().displayName);
+      const article = articles.create(title, effectiveSettings().displayName);
       changed(article.id);
       return article;
     },
     'articles-get': ({ id }) => articles.get(id),
     'articles-save': (input) => {
-      workflow.assertEditable(input.id, settings.get().role);
+      workflow.assertEditable(input.id, effectiveSettings().role);
       assertMediaExist(imageMediaIds(input.body));
       const result = articles.save(input);
       changed(result.id);
       return result;
     },
     'articles-set-featured-image': ({ id, mediaId }) => {
-      workflow.assertEditable(id, settings.get().role);
+      workflow.assertEditable(id, effectiveSettings().role);
       if (mediaId !== null) assertMediaExist([mediaId]);
       const summary = articles.setFeaturedImage(id, mediaId);
       changed(id);
@@ -210,7 +263,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     'revisions-get': ({ id }) => articles.revisions.get(id),
     'revisions-restore': ({ articleId, revisionId, baseVersion }) => {
-      workflow.assertEditable(articleId, settings.get().role);
+      workflow.assertEditable(articleId, effectiveSettings().role);
       const article = articles.restoreRevision(articleId, revisionId, baseVersion);
       changed(articleId);
       return article;
@@ -222,7 +275,7 @@ export function createBackend(options: BackendOptions): Backend {
     'media-get': ({ id }) => media.get(id),
 
     'workflow-transition': (input) => {
-      const { role, displayName } = settings.get();
+      const { role, displayName } = effectiveSettings();
       const result = workflow.transition(input, { role, name: displayName });
       changed(input.id);
       return result;
@@ -233,15 +286,49 @@ export function createBackend(options: BackendOptions): Backend {
     'terms-list': ({ taxonomy }) => terms.list(taxonomy),
     'terms-create': ({ taxonomy, name }) => terms.create(taxonomy, name),
     'articles-set-terms': ({ id, categoryId, tags }) => {
-      workflow.assertEditable(id, settings.get().role);
+      workflow.assertEditable(id, effectiveSettings().role);
       const summary = terms.setArticleTerms(id, categoryId, tags);
       changed(id);
       return summary;
     },
-    ...notYet([
-      'portal-get', 'portal-test', 'portal-save', 'portal-forget', 'sync-status', 'sync-run', 'sync-items',
-      'sync-retry', 'sync-hold', 'sync-article', 'sync-conflict-get', 'sync-conflict-resolve',
-    ] as const),
+
+    'portal-get': () => portal.connection(),
+    'portal-test': async (input) => {
+      const { ok, steps } = await portal.test(input, settings.get().timeZone);
+      return { ok, steps };
+    },
+    'portal-save': async (input) => {
+      const { connection } = await portal.save(input, settings.get().timeZone);
+      sync.connectionChanged();
+      events.emit('settings-changed', effectiveSettings());
+      return connection;
+    },
+    'portal-forget': async () => {
+      const connection = await portal.forget();
+      sync.connectionChanged();
+      events.emit('settings-changed', effectiveSettings());
+      return connection;
+    },
+    'sync-status': () => sync.status(),
+    'sync-run': () => sync.run(),
+    'sync-items': () => sync.items(),
+    'sync-retry': ({ articleId }) => {
+      articles.assertExists(articleId);
+      sync.retry(articleId);
+      return sync.items();
+    },
+    'sync-hold': ({ articleId }) => {
+      if (articleId !== null) articles.assertExists(articleId);
+      sync.hold(articleId);
+      return { articleId };
+    },
+    'sync-article': ({ id }) => sync.portalState(id),
+    'sync-conflict-get': ({ articleId }) => sync.conflict(articleId),
+    'sync-conflict-resolve': async ({ articleId, choice, merged }) => {
+      const article = await sync.resolveConflict(articleId, choice, merged);
+      changed(articleId);
+      return article;
+    },
   };
 
   // After close the table stays callable (a late IPC message may still arrive) but refuses politely.
@@ -265,9 +352,11 @@ export function createBackend(options: BackendOptions): Backend {
     on: (event, listener) => events.on(event, listener),
     articles,
     media,
+    sync,
     close() {
       if (closed) return;
       closed = true;
+      sync.close();
       if (maintenanceTimer) clearTimeout(maintenanceTimer);
       events.clear();
       try {

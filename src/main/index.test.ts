@@ -117,6 +117,11 @@ vi.mock('electron', () => ({
   },
   shell: { openExternal: (url: string) => (fake.state.opened.push(url), Promise.resolve()) },
   protocol: { registerSchemesAsPrivileged: () => fake.state.order.push('registerSchemes') },
+  safeStorage: {
+    isAsyncEncryptionAvailable: async () => true,
+    encryptStringAsync: async (text: string) => Buffer.from(`sealed:${text}`),
+    decryptStringAsync: async (data: Buffer) => ({ result: data.toString().replace(/^sealed:/, ''), shouldReEncrypt: false }),
+  },
 }));
 
 async function startShell(): Promise<void> {

@@ -3,10 +3,11 @@
  * nothing else. All product logic lives in src/core.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell, type WebContents } from 'electron';
 import { createBackend, type Backend } from '../core/backend';
 import { registerAppScheme, serveMediaFiles, serveRendererFiles } from './app-protocol';
 import { forwardBackendEvents, registerInvokeChannel } from './ipc';
+import { safeStorageSecretStore } from './secret-store';
 import { describeStartupFailure } from './startup-failure';
 import {
   ALLOWED_PERMISSIONS,
@@ -49,7 +50,8 @@ function fatal(err: unknown): void {
 
 function start(): void {
   try {
-    backend = createBackend({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), transport: 'electron' });
+    const dataDir = app.getPath('userData');
+    backend = createBackend({ dataDir, appVersion: app.getVersion(), transport: 'electron', secrets: safeStorageSecretStore(safeStorage, dataDir) });
   } catch (err) {
     fatal(err);
     return;

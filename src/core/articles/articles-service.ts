@@ -238,6 +238,32 @@ export class ArticlesService {
     return run.immediate();
   }
 
+  /**
+   * Replaces the content with a version that came from elsewhere (the portal, or a conflict's
+   * resolution). The current content is snapshotted first ('before-external'), so nothing is lost.
+   * Call inside the caller's transaction; returns the new version.
+   */
+  applyExternalContent(articleId: string, content: { title: string; excerpt: string; body: LexicalDocument }): number {
+    const now = this.clock();
+    const current = this.fullRow(articleId);
+    const derived = deriveContent(content.title, content.excerpt, content.body);
+    if (derived.title === current.title && derived.excerpt === current.excerpt && derived.bodyJson === current.body_json) return current.version;
+    if (current.word_count > 0 || current.title.trim() !== '' || current.excerpt.trim() !== '') {
+      this.snapshotRow(current, 'before-external', now);
+    }
+    this.stmts.updateContent.run({ ...derived, now, seq: current.seq });
+    return current.version + 1;
+  }
+
+  /** A new local article for a post that came from the portal (another writer's, for the editor). */
+  createExternal(input: { title: string; excerpt: string; body: LexicalDocument; author: string; createdAt: number }): string {
+    const id = randomUUID();
+    this.stmts.insert.run({ id, now: input.createdAt, author: input.author, title: '', bodyJson: JSON.stringify(emptyDocument()) });
+    const derived = deriveContent(input.title, input.excerpt, input.body);
+    this.stmts.updateContent.run({ ...derived, now: this.clock(), seq: this.summaryRow(id).seq });
+    return id;
+  }
+
   /** The caller has checked that the media exists. */
   setFeaturedImage(id: string, mediaId: string | null): ArticleSummary {
     return this.db

@@ -7,23 +7,17 @@ import { AppError, toErrorShape } from '../../shared/errors';
 import { discoverRestRoot } from './discovery';
 import { WordPressClient, type HttpPort } from './wordpress-client';
 
-export type StepId = 'reachable' | 'wordpress' | 'credentials' | 'role' | 'timezone' | 'uploadLimit' | 'clock';
-export type StepStatus = 'ok' | 'warn' | 'fail' | 'skipped';
+import type { ConnectionReport as ReportShape, ConnectionStep, ConnectionStepId as StepId, ConnectionStepStatus as StepStatus, PortalAccount } from '../../shared/sync';
 
-export interface ConnectionStep {
-  id: StepId;
-  status: StepStatus;
-  /** i18n key under `portal.check.` (or an error code when the step failed). */
-  code: string;
-  params: Record<string, string | number | boolean>;
-}
+export type { ConnectionStep, StepId, StepStatus };
 
-export interface ConnectionReport {
-  ok: boolean;
-  steps: ConnectionStep[];
+export interface ConnectionReport extends ReportShape {
   /** Set when the checks got far enough: what the sync should use. */
   apiRoot?: string;
   newsroomRole?: 'writer' | 'editor';
+  account?: PortalAccount;
+  siteTimeZone?: string;
+  clockSkewMs?: number;
 }
 
 export const CLOCK_SKEW_LIMIT_MS = 2 * 60 * 1000;
@@ -81,6 +75,7 @@ export async function testConnection(
     return finish();
   }
   add('reachable', 'ok', 'portal.check.reachable', { via: discovery.via });
+  const found = { apiRoot: discovery.apiRoot, siteTimeZone: discovery.index.timezoneString, clockSkewMs: discovery.meta.clockSkewMs };
   if (!discovery.index.applicationPasswords) {
     // Without HTTPS (or a local site) WordPress silently ignores Application Passwords.
     add('wordpress', 'warn', 'portal.check.noApplicationPasswords', { name: discovery.index.name, apiRoot: discovery.apiRoot });
@@ -107,7 +102,7 @@ export async function testConnection(
     user = await client.currentUser();
   } catch (err) {
     add('credentials', 'fail', err instanceof AppError ? err.code : 'internal', errorParams(err));
-    return finish({ apiRoot: discovery.apiRoot });
+    return finish(found);
   }
   add('credentials', 'ok', 'portal.check.credentials', { username: user.username, name: user.name });
 
@@ -144,5 +139,16 @@ export async function testConnection(
   if (limit === undefined) add('uploadLimit', 'warn', 'portal.check.uploadLimitUnknown', { limit: 'unknown' });
   else add('uploadLimit', 'ok', 'portal.check.uploadLimit', { bytes: limit, megabytes: Math.floor(limit / 1024 / 1024) });
 
-  return finish({ apiRoot: discovery.apiRoot, newsroomRole: user.newsroomRole ?? undefined });
+  const account: PortalAccount | undefined = user.newsroomRole
+    ? {
+        name: user.name,
+        username: user.username,
+        roles: user.roles,
+        newsroomRole: user.newsroomRole,
+        canPublish: abilities.publish,
+        canUploadMedia: abilities.uploadMedia,
+        canCreateTags: abilities.createTags,
+      }
+    : undefined;
+  return finish({ ...found, newsroomRole: user.newsroomRole ?? undefined, account });
 }

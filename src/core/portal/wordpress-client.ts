@@ -404,13 +404,26 @@ export class WordPressClient {
   }
 
   async request(route: string, options: SendOptions = {}): Promise<RawResult> {
-    return sendRequest(this.fetchPort, this.url(route, options.query), {
+    const result = await sendRequest(this.fetchPort, this.url(route, options.query), {
       ...options,
       timeoutMs: options.timeoutMs ?? this.timeoutMs,
       authorization: this.authorization,
       now: this.now,
       route,
     });
+    // Every REST answer is JSON. A 200 with a page instead is a Wi-Fi login page (or a proxy's
+    // error page) answering for the portal. Usually the request never reached WordPress, but a
+    // write is looked up before it is repeated, in case a broken plugin garbled a real answer.
+    if (result.body === undefined) {
+      throw new AppError({
+        kind: 'network',
+        code: 'portal.captivePortal',
+        message: 'The network answered with a page that is not the portal (a Wi-Fi login page?).',
+        retryable: true,
+        params: { contentType: result.contentType.slice(0, 80), outcome: (options.method ?? 'GET') === 'GET' ? 'none' : 'unknown' },
+      });
+    }
+    return result;
   }
 
   /**
@@ -517,6 +530,33 @@ export class WordPressClient {
     });
     // X-WP-Total counts posts the user cannot see (measured): callers use it only as a hint.
     return { posts: Array.isArray(body) ? body.map(parsePost) : [], total: meta.total };
+  }
+
+  /** Reads the given posts (up to 100) in every status but the trash. */
+  async postsByIds(ids: number[]): Promise<WpPost[]> {
+    if (ids.length === 0) return [];
+    const { body } = await this.request('/wp/v2/posts', {
+      query: { include: ids.slice(0, 100).join(','), status: 'draft,pending,future,publish,private', context: 'edit', per_page: 100 },
+    });
+    return Array.isArray(body) ? body.map(parsePost) : [];
+  }
+
+  /** The bytes of a file the portal serves (a photo of a post), refused past `maxBytes`. */
+  async download(url: string, maxBytes: number): Promise<Uint8Array> {
+    const target = new URL(url);
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw validationError('portal.badUrl', 'Only http(s) files can be fetched.');
+    let response: Response;
+    try {
+      response = await this.fetchPort(target.toString(), { method: 'GET', signal: AbortSignal.timeout(this.timeoutMs), redirect: 'follow' });
+    } catch (err) {
+      throw networkError(err, { method: 'GET', timedOut: false, host: target.host });
+    }
+    if (!response.ok) throw httpError(response.status, undefined, response.headers, { method: 'GET', route: target.pathname, now: this.now() });
+    const length = Number(response.headers.get('content-length') ?? '0');
+    if (length > maxBytes) throw validationError('media.fileTooLarge', 'The file is too large.');
+    const data = new Uint8Array(await response.arrayBuffer());
+    if (data.byteLength > maxBytes) throw validationError('media.fileTooLarge', 'The file is too large.');
+    return data;
   }
 
   /** Finds the post a create with this client id made, even when the create's answer was lost. */

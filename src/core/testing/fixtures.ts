@@ -58,7 +58,8 @@ export function openTestBackend(overrides: Partial<BackendOptions> = {}, existin
   const dataDir = existingDir ?? makeTempDir('backend');
   let backend: Backend;
   try {
-    backend = createBackend({ dataDir, appVersion: '0.0.0-test', transport: 'web', logger: silentLogger, ...overrides });
+    // Sync runs only when a test asks for it ('sync-run'), and retries without waiting.
+    backend = createBackend({ dataDir, appVersion: '0.0.0-test', transport: 'web', logger: silentLogger, backgroundSync: false, random: () => 0, ...overrides });
   } catch (err) {
     if (existingDir === undefined) removeDir(dataDir);
     throw err;

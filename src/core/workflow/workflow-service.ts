@@ -100,6 +100,9 @@ export class WorkflowService {
          VALUES (@id, @article_id, @action, @from_status, @to_status, @actor_role, @actor_name, @note, @publish_at, @created_at)`,
       ),
       history: db.prepare(`SELECT * FROM workflow_events WHERE article_id = ? ORDER BY created_at, rowid`),
+      latestRejection: db.prepare(
+        `SELECT * FROM workflow_events WHERE article_id = ? AND to_status = 'rejected' ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+      ),
       queue: db.prepare(
         `SELECT ${SUMMARY_COLUMNS},
            (SELECT note FROM workflow_events e WHERE e.article_id = articles.id AND e.note <> '' ORDER BY e.created_at DESC, e.rowid DESC LIMIT 1) AS last_note
@@ -182,6 +185,40 @@ export class WorkflowService {
         return { article: this.summary(input.id), event: toEvent(event) };
       })
       .immediate();
+  }
+
+  /**
+   * A status change made elsewhere (on the portal, or by an editor on another computer), recorded
+   * with its own actor. Call inside the caller's transaction; no readiness check, no rules: it
+   * already happened.
+   */
+  recordExternal(
+    articleId: string,
+    change: { to: ArticleStatus; action: WorkflowActionName; actorRole: LocalRole; actorName: string; note?: string; publishAt: number | null; at?: number },
+  ): WorkflowEvent {
+    const now = this.clock();
+    const article = this.summary(articleId);
+    this.stmts.setStatus.run({ id: articleId, status: change.to, now, publishAt: change.publishAt });
+    const event: EventRow = {
+      id: randomUUID(),
+      article_id: articleId,
+      action: change.action,
+      from_status: article.status,
+      to_status: change.to,
+      actor_role: change.actorRole,
+      actor_name: change.actorName,
+      note: change.note?.trim() ?? '',
+      publish_at: change.publishAt,
+      created_at: change.at ?? now,
+    };
+    this.stmts.insertEvent.run(event);
+    return toEvent(event);
+  }
+
+  /** The newest rejection note, for the post's content (stock WordPress has no field for it). */
+  latestRejection(articleId: string): WorkflowEvent | undefined {
+    const row = this.stmts.latestRejection.get(articleId) as EventRow | undefined;
+    return row ? toEvent(row) : undefined;
   }
 
   history(id: string): WorkflowEvent[] {

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { safeStorageSecretStore } from '../../main/secret-store';
+import { makeTempDir, removeDir } from '../testing/fixtures';
+import { fileSecretStore, SECRETS_FILE_NAME } from './secret-store';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = makeTempDir('secrets');
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => dirs.splice(0).forEach(removeDir));
+
+describe('file secret store (browser mode)', () => {
+  it('keeps values in a file only its owner can read', async () => {
+    const dir = tempDir();
+    const store = fileSecretStore(dir);
+    expect(await store.get('portal.appPassword')).toBeUndefined();
+    await store.set('portal.appPassword', 'abcd efgh ijkl mnop');
+    expect(await fileSecretStore(dir).get('portal.appPassword')).toBe('abcd efgh ijkl mnop');
+    const mode = fs.statSync(path.join(dir, SECRETS_FILE_NAME)).mode & 0o777;
+    expect(mode).toBe(0o600);
+    await store.delete('portal.appPassword');
+    expect(await store.get('portal.appPassword')).toBeUndefined();
+  });
+
+  it('treats a damaged file as empty instead of failing', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, SECRETS_FILE_NAME), '{not json');
+    expect(await fileSecretStore(dir).get('x')).toBeUndefined();
+  });
+});
+
+describe('safeStorage secret store (Electron)', () => {
+  const fakeSafeStorage = (available = true) => ({
+    isAsyncEncryptionAvailable: async () => available,
+    encryptStringAsync: async (text: string) => Buffer.from(text, 'utf8').map((b) => b ^ 0x5a),
+    decryptStringAsync: async (data: Buffer) => ({ result: Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8'), shouldReEncrypt: false }),
+  });
+
+  it('stores only the encrypted form on disk', async () => {
+    const dir = tempDir();
+    const store = safeStorageSecretStore(fakeSafeStorage() as never, dir);
+    await store.set('portal.appPassword', 'rahasia-sekali');
+    const files = fs.readdirSync(path.join(dir, 'secrets'));
+    expect(files).toEqual(['portal.appPassword.bin']);
+    expect(fs.readFileSync(path.join(dir, 'secrets', files[0]!)).toString('utf8')).not.toContain('rahasia');
+    expect(await store.get('portal.appPassword')).toBe('rahasia-sekali');
+    await store.delete('portal.appPassword');
+    expect(await store.get('portal.appPassword')).toBeUndefined();
+  });
+
+  it('refuses to store a password when the OS has no secure storage', async () => {
+    const store = safeStorageSecretStore(fakeSafeStorage(false) as never, tempDir());
+    await expect(store.set('portal.appPassword', 'x')).rejects.toThrow(/secure storage/);
+  });
+});

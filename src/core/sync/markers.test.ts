@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { clientIdMarker } from '../portal/wordpress-client';
+import { noteMarker, readClientId, readNote, remoteHash, stripMarkers } from './markers';
+
+const post = (content: string) => ({ title: 'Judul', content, excerpt: '', categories: [3, 1], tags: [], featuredMedia: 0 });
+
+describe('markers in post content', () => {
+  it('carries a rejection note with characters that would end an HTML comment', () => {
+    const note = { note: 'Kurang narasumber --> tambahkan <b>kutipan</b> & data BPS.', by: 'Redaktur Kukar', at: 1764554400000 };
+    const marker = noteMarker(note);
+    expect(marker.indexOf('-->')).toBe(marker.length - 3);
+    const read = readNote(`<p>Isi</p>\n${marker}\n${clientIdMarker('abc12345')}`);
+    expect(read?.note).toEqual(note);
+    expect(read?.token).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it('ignores a damaged note and reads the client id', () => {
+    expect(readNote('<!-- redaksi-note-v1 !!! -->')).toBeUndefined();
+    expect(readNote('<!-- redaksi-note-v1 bm90IGpzb24 -->')).toBeUndefined();
+    expect(readClientId(`<p>x</p>\n${clientIdMarker('0f9c2e1a-aaaa-bbbb-cccc-123456789abc')}`)).toBe('0f9c2e1a-aaaa-bbbb-cccc-123456789abc');
+    expect(readClientId('<p>tanpa penanda</p>')).toBeUndefined();
+  });
+
+  it('strips only our own comments', () => {
+    const html = `<!-- wp:paragraph --><p>Isi</p><!-- /wp:paragraph -->\n${noteMarker({ note: 'n', by: '', at: 0 })}\n${clientIdMarker('abc12345')}`;
+    expect(stripMarkers(html)).toBe('<!-- wp:paragraph --><p>Isi</p><!-- /wp:paragraph -->\n');
+  });
+
+  it('hashes what a person can change, not our markers or the order of term ids', () => {
+    const base = remoteHash(post('<p>Isi</p>'));
+    expect(remoteHash(post(`<p>Isi</p>\n${clientIdMarker('abc12345')}`))).toBe(base);
+    expect(remoteHash({ ...post('<p>Isi</p>'), categories: [1, 3] })).toBe(base);
+    expect(remoteHash(post('<p>Isi diubah</p>'))).not.toBe(base);
+    expect(remoteHash({ ...post('<p>Isi</p>'), title: 'Judul lain' })).not.toBe(base);
+    expect(remoteHash({ ...post('<p>Isi</p>'), featuredMedia: 9 })).not.toBe(base);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * What Redaksi carries inside a post's content, as HTML comments (kses keeps comments for every
+ * role, measured: docs/sync.md): the client id that makes a retried create safe, and the editor's
+ * rejection note, which stock WordPress has no field for. Neither shows on the page.
+ */
+import { createHash } from 'node:crypto';
+import { CLIENT_ID_PREFIX, type WpPost } from '../portal/wordpress-client';
+
+const NOTE_PREFIX = 'redaksi-note-v1 ';
+const MARKER = /<!--\s*redaksi-[\s\S]*?-->\n?/g;
+const CLIENT_ID = new RegExp(`<!--\\s*${CLIENT_ID_PREFIX}([A-Za-z0-9_-]{8,64})\\s*-->`);
+const NOTE = /<!--\s*redaksi-note-v1 ([A-Za-z0-9_-]+)\s*-->/;
+
+export interface RejectionNote {
+  note: string;
+  by: string;
+  at: number;
+}
+
+/** base64url keeps `--` and `>` (which would end the comment) out of the marker. */
+export function noteMarker(note: RejectionNote): string {
+  return `<!-- ${NOTE_PREFIX}${Buffer.from(JSON.stringify(note), 'utf8').toString('base64url')} -->`;
+}
+
+/** The note in a post's content, with its encoded form (to tell a new note from one already seen). */
+export function readNote(content: string): { note: RejectionNote; token: string } | undefined {
+  const match = NOTE.exec(content);
+  if (!match?.[1]) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8')) as Partial<RejectionNote>;
+    if (typeof value.note !== 'string') return undefined;
+    const note: RejectionNote = {
+      note: value.note.slice(0, 2000),
+      by: typeof value.by === 'string' ? value.by.slice(0, 80) : '',
+      at: typeof value.at === 'number' && Number.isFinite(value.at) ? value.at : 0,
+    };
+    return { note, token: match[1] };
+  } catch {
+    return undefined;
+  }
+}
+
+export function readClientId(content: string): string | undefined {
+  return CLIENT_ID.exec(content)?.[1];
+}
+
+/** The content without our markers: what the person wrote. */
+export function stripMarkers(content: string): string {
+  return content.replace(MARKER, '');
+}
+
+/**
+ * Identifies the portal's version of a post: what a person can change there (title, text,
+ * excerpt, terms, featured image). Status is left out: moving a post through the workflow on the
+ * portal is not an edit that could conflict with ours.
+ */
+export function remoteHash(post: Pick<WpPost, 'title' | 'content' | 'excerpt' | 'categories' | 'tags' | 'featuredMedia'>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([
+      post.title,
+      stripMarkers(post.content).trim(),
+      post.excerpt.trim(),
+      [...post.categories].sort((a, b) => a - b),
+      [...post.tags].sort((a, b) => a - b),
+      post.featuredMedia,
+    ]))
+    .digest('base64url');
+}
