@@ -90,6 +90,15 @@ function remoteStatusFor(article: Article): PostInput['status'] | undefined {
   }
 }
 
+/**
+ * Scheduled, its time (plus WordPress's own one-minute margin) has passed on the portal's clock,
+ * and the portal still has it as future: WP-Cron, which runs only when someone visits the site,
+ * missed it.
+ */
+export function missedSchedule(localStatus: ArticleStatus, remoteStatus: string, publishAt: number | null, portalNow: number): boolean {
+  return localStatus === 'scheduled' && remoteStatus === 'future' && publishAt !== null && publishAt + WP_FUTURE_MARGIN_MS < portalNow;
+}
+
 const ACTION_FOR: Partial<Record<ArticleStatus, WorkflowActionName>> = {
   submitted: 'submit',
   approved: 'approve',
@@ -771,7 +780,7 @@ export class SyncEngine {
     const note = readNote(post.content);
     const publishAt = post.dateGmt ? fromWpGmt(post.dateGmt) : null;
     const target = this.localStatusFor(article, post, note?.token !== undefined && note.token !== link.note_seen);
-    const missed = article.status === 'scheduled' && post.status === 'future' && publishAt !== null && publishAt + WP_FUTURE_MARGIN_MS < this.portalNow();
+    const missed = missedSchedule(article.status, post.status, publishAt, this.portalNow());
     this.applying(() => {
       if (target && target !== article.status) {
         this.options.workflow.recordExternal(articleId, {
