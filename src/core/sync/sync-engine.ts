@@ -743,10 +743,13 @@ export class SyncEngine {
     // The editor's queue includes what other writers sent to the portal.
     const foreign: WpPost[] = [];
     if (role === 'editor') {
+      let seen = 0;
       for (let page = 1; page <= 10; page++) {
-        const { posts: batch } = await client.listPosts({ status: 'pending,future', page, perPage: 100 });
+        const { posts: batch, total } = await client.listPosts({ status: 'pending,future', page, perPage: 100 });
+        seen += batch.length;
         foreign.push(...batch.filter((p) => !this.links.postByRemoteId(p.id)));
-        if (batch.length < 100) break;
+        // Asking past the last page is a 400 in WordPress.
+        if (batch.length < 100 || (total !== undefined && seen >= total)) break;
       }
     }
     await this.refreshTerms(client, [...posts, ...foreign]);

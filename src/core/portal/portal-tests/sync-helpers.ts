@@ -104,9 +104,10 @@ export async function ensurePortalCategory(name: string): Promise<number> {
 export async function portalPostsWith(token: string, client: WordPressClient = clientFor('EDITOR')) {
   const posts = [];
   for (let page = 1; page <= 50; page++) {
-    const { posts: batch } = await client.listPosts({ status: 'draft,pending,future,publish,private', search: token, page, perPage: 100 });
+    const { posts: batch, total } = await client.listPosts({ status: 'draft,pending,future,publish,private', search: token, page, perPage: 100 });
     posts.push(...batch);
-    if (batch.length < 100) break;
+    // Asking past the last page is a 400 in WordPress.
+    if (batch.length < 100 || (total !== undefined && posts.length >= total)) break;
   }
   return posts;
 }
