@@ -31,6 +31,8 @@ import { backoffDelay, Outbox, type OutboxRow } from './outbox';
 export const SYNC_INTERVAL_MS = 60_000;
 /** A change is delivered this long after it was made (a burst of edits becomes one delivery). */
 export const SYNC_DEBOUNCE_MS = 1_500;
+/** How often to look for the portal while offline with something to deliver. */
+export const OFFLINE_PROBE_MS = 15_000;
 /** WordPress publishes a `future` post whose date is less than this ahead right away. */
 const WP_FUTURE_MARGIN_MS = 60_000;
 
@@ -343,7 +345,14 @@ export class SyncEngine {
   private scheduleWake(): void {
     if (this.closed || !this.options.background) return;
     clearTimeout(this.wakeTimer);
-    const at = this.outbox.nextWakeAt();
+    // Offline with work waiting: look for the connection more often than the regular interval, so
+    // delivery starts soon after the signal comes back (and never sooner: no busy loop offline).
+    const offline = this.connection === 'offline' || this.connection === 'unconfigured';
+    const at = offline
+      ? this.connection === 'offline' && this.outbox.counts().pending > 0
+        ? this.options.clock() + OFFLINE_PROBE_MS
+        : null
+      : this.outbox.nextWakeAt();
     if (at === null) return;
     this.wakeTimer = setTimeout(() => void this.runInBackground(), Math.max(0, at - this.options.clock()) + 50);
     this.wakeTimer.unref();
