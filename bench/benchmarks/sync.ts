@@ -71,6 +71,7 @@ export const syncBenchmark: Benchmark = {
     const createdMedia: number[] = [];
     try {
       await call('portal-save', { address: proxy.url, username: site.users.EDITOR.username, appPassword: site.users.EDITOR.appPassword });
+      await call('sync-run'); // brings the portal's categories in
       const article = await call<Article>('articles-create');
       const images: LexicalNode[] = [];
       for (const [i, photo] of originals.entries()) {

@@ -284,7 +284,19 @@ export function createBackend(options: BackendOptions): Backend {
     'workflow-check': ({ id }) => workflow.check(id),
     'queue-list': (filter) => workflow.queue(filter),
     'terms-list': ({ taxonomy }) => terms.list(taxonomy),
-    'terms-create': ({ taxonomy, name }) => terms.create(taxonomy, name),
+    'terms-create': ({ taxonomy, name }) => {
+      // With a portal connected, categories come from the portal's list (synced into the local one);
+      // a new name would only be refused when the article is delivered.
+      if (taxonomy === 'category' && portal.configured() && !terms.find('category', name)) {
+        throw new AppError({
+          kind: 'validation',
+          code: 'terms.categoryNotOnPortal',
+          message: `The portal has no category "${name}"; categories are chosen from the portal's list.`,
+          params: { name },
+        });
+      }
+      return terms.create(taxonomy, name);
+    },
     'articles-set-terms': ({ id, categoryId, tags }) => {
       workflow.assertEditable(id, effectiveSettings().role);
       const summary = terms.setArticleTerms(id, categoryId, tags);

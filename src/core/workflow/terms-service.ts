@@ -47,6 +47,11 @@ export class TermsService {
     return (this.stmts.list.all(taxonomy) as TermRow[]).map(toTerm);
   }
 
+  find(taxonomy: Taxonomy, name: string): Term | undefined {
+    const row = this.stmts.byKey.get(taxonomy, termKey(name)) as TermRow | undefined;
+    return row ? toTerm(row) : undefined;
+  }
+
   /** Returns the existing term when the name is already known. */
   create(taxonomy: Taxonomy, name: string): Term {
     return this.db.transaction(() => this.findOrCreate(taxonomy, name)).immediate();

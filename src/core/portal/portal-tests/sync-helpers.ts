@@ -27,6 +27,8 @@ export async function newsroomComputer(role: TestRole, options: { base?: string;
     username: site.users[role].username,
     appPassword: site.users[role].appPassword,
   });
+  // The first sync brings the portal's categories into the local list.
+  await backend.call<SyncStatus>('sync-run');
   return Object.assign(backend, { role, sync: () => backend.call<SyncStatus>('sync-run') });
 }
 

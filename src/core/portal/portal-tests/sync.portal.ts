@@ -150,6 +150,8 @@ describe('a contributor', () => {
     });
     await contributor.call('workflow-transition', { id: plain.id, action: 'submit' });
     await contributor.call('workflow-transition', { id: withPhoto.id, action: 'submit' });
+    // Categories come from the portal's list once it is connected.
+    expect((await contributor.fail('terms-create', { taxonomy: 'category', name: `Rubrik baru ${token}` })).code).toBe('terms.categoryNotOnPortal');
     const status = await contributor.sync();
     expect(status).toMatchObject({ pending: 0, parked: 1 });
     const items = await contributor.call<SyncItem[]>('sync-items');

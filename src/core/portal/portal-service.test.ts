@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import net from 'node:net';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PortalConnection, SyncStatus } from '../../shared/sync';
+import { DATABASE_FILE_NAME } from '../backend';
+import { fileSecretStore } from '../secrets/secret-store';
+import { openTestBackend, type TestBackend } from '../testing/fixtures';
+
+const open: TestBackend[] = [];
+afterEach(() => open.splice(0).forEach((b) => b.dispose()));
+const backend = (overrides = {}) => {
+  const t = openTestBackend(overrides);
+  open.push(t);
+  return t;
+};
+
+// A loopback port nothing listens on: the connection is refused at once (like no signal at all).
+let UNREACHABLE = '';
+beforeAll(async () => {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  UNREACHABLE = `http://127.0.0.1:${port}`;
+});
+const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
+
+describe('portal connection without a reachable portal', () => {
+  it('is saved offline-first, unverified, and sync reports offline with the reason', async () => {
+    const t = backend();
+    const saved = await t.call<PortalConnection>('portal-save', { address: UNREACHABLE, username: 'wartawan', appPassword: PASSWORD });
+    expect(saved).toMatchObject({ address: UNREACHABLE, username: 'wartawan', hasPassword: true, account: null, verifiedAt: null });
+    const status = await t.call<SyncStatus>('sync-run');
+    expect(status.connection).toBe('offline');
+    expect(status.lastError?.code).toBe('portal.unreachable');
+    // No account proven yet: the local role still decides.
+    expect((await t.call<{ role: string }>('settings-get')).role).toBe('writer');
+  });
+
+  it('keeps the password out of the database and in a file only the user can read', async () => {
+    const t = backend({ secrets: undefined });
+    const dir = t.dataDir;
+    const fresh = openTestBackend({ secrets: fileSecretStore(dir) }, dir);
+    t.backend.close();
+    open.splice(open.indexOf(t), 1, fresh);
+    await fresh.call('portal-save', { address: UNREACHABLE, username: 'wartawan', appPassword: PASSWORD });
+    fresh.backend.close();
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.startsWith(DATABASE_FILE_NAME)) continue;
+      expect(fs.readFileSync(path.join(dir, name)).includes(Buffer.from('ijkl MNOP')), name).toBe(false);
+    }
+    const secrets = path.join(dir, 'secrets.json');
+    expect(fs.statSync(secrets).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(secrets, 'utf8')).toContain('ijkl MNOP');
+  });
+
+  it('the connection answer never carries the password; forgetting removes it', async () => {
+    const t = backend();
+    await t.call('portal-save', { address: UNREACHABLE, username: 'wartawan', appPassword: PASSWORD });
+    const got = await t.call<PortalConnection>('portal-get');
+    expect(JSON.stringify(got)).not.toContain('MNOP');
+    const forgotten = await t.call<PortalConnection>('portal-forget');
+    expect(forgotten).toMatchObject({ address: '', hasPassword: false });
+    expect((await t.call<SyncStatus>('sync-status')).connection).toBe('unconfigured');
+  });
+
+  it('refuses what is not a web address, and a save without any password', async () => {
+    const t = backend();
+    expect((await t.fail('portal-save', { address: 'ftp://portal.example', username: 'w', appPassword: 'x' })).code).toBe('portal.addressInvalid');
+    expect((await t.fail('portal-save', { address: UNREACHABLE, username: 'w' })).code).toBe('portal.credentialsMissing');
+    expect((await t.fail('portal-test', { address: '', username: 'w' })).kind).toBe('validation');
+  });
+
+  it('the connection test explains an unreachable address step by step', async () => {
+    const t = backend();
+    const report = await t.call<{ ok: boolean; steps: { id: string; status: string; code: string }[] }>('portal-test', {
+      address: UNREACHABLE,
+      username: 'w',
+      appPassword: PASSWORD,
+    });
+    expect(report.ok).toBe(false);
+    expect(report.steps[0]).toMatchObject({ id: 'reachable', status: 'fail', code: 'portal.unreachable' });
+    expect(report.steps.slice(1).every((s) => s.status === 'skipped')).toBe(true);
+  });
+});
