@@ -45,8 +45,8 @@ export class Outbox {
       due: db.prepare(
         `SELECT o.* FROM outbox o JOIN articles a ON a.id = o.article_id
          WHERE (o.state = 'pending' OR (o.state = 'waiting' AND coalesce(o.next_attempt_at, 0) <= ?))
-           AND a.status <> 'conflict'
-         ORDER BY o.id LIMIT ?`,
+           AND a.status <> 'conflict' AND o.id > ?
+         ORDER BY o.id LIMIT 1`,
       ),
       byArticle: db.prepare('SELECT * FROM outbox WHERE article_id = ?'),
       begin: db.prepare('UPDATE outbox SET attempts = attempts + 1 WHERE id = ?'),
@@ -75,8 +75,9 @@ export class Outbox {
     };
   }
 
-  due(now: number, limit = 50): OutboxRow[] {
-    return this.stmts.due.all(now, limit) as OutboxRow[];
+  /** The first item due now after `afterId` (in queue order), so one run visits each item once. */
+  nextDue(now: number, afterId: number): OutboxRow | undefined {
+    return this.stmts.due.get(now, afterId) as OutboxRow | undefined;
   }
 
   get(articleId: string): OutboxRow | undefined {

@@ -419,11 +419,11 @@ export class SyncEngine {
 
   /** Delivers every due item; returns the network error that ended the run early, if any. */
   private async deliverDue(client: WordPressClient, account: NonNullable<ReturnType<PortalService['account']>>): Promise<AppErrorShape | null> {
-    const seen = new Set<number>();
+    let lastId = 0;
     for (;;) {
-      const row = this.outbox.due(this.options.clock(), 20).find((r) => !seen.has(r.id));
+      const row = this.outbox.nextDue(this.options.clock(), lastId);
       if (!row || this.closed) return null;
-      seen.add(row.id);
+      lastId = row.id;
       const attempt = this.outbox.beginAttempt(row);
       this.sending = row.article_id;
       this.emitStatus();

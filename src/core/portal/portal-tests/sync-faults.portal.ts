@@ -35,11 +35,13 @@ beforeAll(async () => {
   proxy = await startFaultProxy({ target: testSite().url });
   // Short timeouts so a delayed answer counts as a timeout (outcome unknown) without slowing the suite.
   writer = await newsroomComputer('AUTHOR', { base: proxy.url, backend: { portalTimeoutMs: 1_500 } });
+  // Photos unique to this run: content-addressed lookups must not meet a previous run's uploads.
+  const runSeed = parseInt(token.slice(3, 9), 16) * 1000;
   for (let i = 0; i < ARTICLES; i++) {
     const article = await writeArticle(writer, {
       title: `Laporan ${i + 1} dari Kukar ${token}`,
       paragraphs: [`SAMARINDA – Laporan warga nomor ${i + 1} tentang jalan rusak di Kutai Kartanegara.`],
-      photos: [await distinctPhoto(1000 + i, { width: 96, height: 64 })],
+      photos: [await distinctPhoto(runSeed + i, { width: 96, height: 64 })],
       category: CATEGORY,
     });
     await writer.call('workflow-transition', { id: article.id, action: 'submit' });
@@ -49,9 +51,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Keep the shared WordPress small for the suites after this one.
-  const editor = clientFor('EDITOR');
+  const admin = clientFor('ADMIN');
   for (const post of await portalPostsWith(token).catch(() => [])) {
-    await editor.request(`/wp/v2/posts/${post.id}`, { method: 'DELETE', query: { force: 'true' } }).catch(() => undefined);
+    await admin.request(`/wp/v2/posts/${post.id}`, { method: 'DELETE', query: { force: 'true' } }).catch(() => undefined);
+    for (const id of imageIdsIn(post.content)) {
+      await admin.request(`/wp/v2/media/${id}`, { method: 'DELETE', query: { force: 'true' } }).catch(() => undefined);
+    }
   }
   writer?.dispose();
   await proxy?.close();

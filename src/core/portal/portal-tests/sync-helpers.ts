@@ -37,10 +37,13 @@ export async function distinctPhoto(seed: number, size = { width: 320, height: 2
   const r = (seed * 37) % 256;
   const g = (seed * 91) % 256;
   const b = (seed * 53) % 256;
+  // The seed's bits as black and white squares: distinct pixels for every seed, no fonts needed.
+  const cell = Math.max(2, Math.floor(size.width / 32));
+  const bits = Array.from({ length: 32 }, (_, i) => `<rect x="${i * cell}" y="${size.height - cell}" width="${cell}" height="${cell}" fill="${(seed >>> i) & 1 ? '#000' : '#fff'}"/>`).join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}">
     <rect width="100%" height="100%" fill="rgb(${r},${g},${b})"/>
     <circle cx="${(seed * 13) % size.width}" cy="${(seed * 7) % size.height}" r="${20 + (seed % 40)}" fill="#fff" fill-opacity="0.6"/>
-    <text x="10" y="30" font-size="24" fill="#000">${seed}</text></svg>`;
+    ${bits}</svg>`;
   return sharp(Buffer.from(svg))
     .jpeg({ quality: 90 })
     .withExif({ IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '0/1 25/1 1200/100', GPSLongitudeRef: 'E', GPSLongitude: '116/1 59/1 3000/100' } })
