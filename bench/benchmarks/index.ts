@@ -5,6 +5,7 @@ import { photosBenchmark } from './photos';
 import { queueBenchmark } from './queue';
 import { searchBenchmark } from './search';
 import { syncBenchmark } from './sync';
+import { typingBenchmark } from './typing';
 
 /** Every benchmark `npm run bench` knows, in the order they run. Add new ones here. */
-export const BENCHMARKS: readonly Benchmark[] = [autosaveBenchmark, openArticleBenchmark, searchBenchmark, photosBenchmark, queueBenchmark, syncBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [autosaveBenchmark, openArticleBenchmark, searchBenchmark, photosBenchmark, queueBenchmark, typingBenchmark, syncBenchmark];

@@ -5,20 +5,15 @@
  * render, paint), and from choosing a status filter to the filtered rows painted. The baseline is
  * the same measurement with 50 articles, so the ratio shows what the queue's size costs.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Page } from '@playwright/test';
 import { createBackend } from '../../src/core/backend';
 import { silentLogger } from '../../src/core/logger';
+import { ensureRendererBuilt, launchChromium, startHost, timeUntilPainted } from '../browser';
 import { percentile, round, type Benchmark, type BenchContext } from '../harness';
 
 const SAMPLES = 7;
-const CHROMIUM = process.env.REDAKSI_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const repoRoot = path.resolve(__dirname, '..', '..');
 
 /** A data folder with `count` articles in the queue, as an editor in WITA sees it. */
 function seedQueue(dir: string, count: number): void {
@@ -50,39 +45,11 @@ function seedQueue(dir: string, count: number): void {
   }
 }
 
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/cli.ts', '--port', '0', '--data', dataDir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => {
-      out += chunk;
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
-  });
-  return { child, url };
-}
-
-/**
- * Runs `action` in the page and returns the ms until `readyCheck` holds and a frame has been painted.
- * Sent as source text: functions compiled by tsx carry helpers (__name) the page does not have.
- */
-async function timeUntilPainted(page: Page, action: string, readyCheck: string): Promise<number> {
-  return page.evaluate(`new Promise((resolve) => {
-    const t0 = performance.now();
-    ${action};
-    const poll = () => ((${readyCheck}) ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(poll));
-    poll();
-  })`) as Promise<number>;
-}
-
 async function measure(ctx: BenchContext, count: number): Promise<{ open: number[]; filter: number[] }> {
   const dataDir = ctx.tempDir(`queue-${count}`);
   seedQueue(dataDir, count);
   const host = await startHost(dataDir);
-  const browser = await chromium.launch({ executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const open: number[] = [];
   const filter: number[] = [];
   try {
@@ -120,12 +87,7 @@ export const queueBenchmark: Benchmark = {
   name: 'queue',
   description: 'publish queue with 5,000 articles in Chromium: click to first painted row, status filter (p50), against 50 articles',
   async run(ctx) {
-    // The host serves out/renderer: build it first when the sources are newer.
-    const build = spawnSync(process.execPath, ['--input-type=module', '-e', "(await import('./scripts/lib/build.mjs')).ensureRendererBuilt({ quiet: true })"], {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    });
-    if (build.status !== 0) throw new Error('building the renderer failed');
+    ensureRendererBuilt();
     const small = await measure(ctx, 50);
     const large = await measure(ctx, 5000);
     const baselineOpen = percentile(small.open, 50);
