@@ -81,5 +81,7 @@ describe('MediaStore', () => {
     expect(cleanFileName('../../etc/passwd')).toBe('passwd');
     expect(cleanFileName('...')).toBe('foto');
     expect(cleanFileName('a\u0000b<>.jpg')).toBe('ab.jpg');
+    expect(cleanFileName('foto\u202Egpj.exe')).toBe('fotogpj.exe');
+    expect(cleanFileName('\u2067foto\u2069\u200f.jpg\u0085')).toBe('foto.jpg');
   });
 });
