@@ -44,6 +44,15 @@ describe('translation files', () => {
       'media.fileTooLarge',
       'media.unsupported',
       'media.unreadable',
+      'transport.invalidJson',
+      'transport.invalidBody',
+      'transport.methodNotAllowed',
+      'transport.tooLarge',
+      'transport.unauthorized',
+      'transport.badHost',
+      'transport.badOrigin',
+      'transport.notLoopback',
+      'transport.untrustedSender',
     ];
     expect(codes.filter((c) => !keys.has(`errors.${c}`))).toEqual([]);
   });
