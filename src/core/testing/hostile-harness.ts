@@ -20,7 +20,8 @@ export interface TransportAnswer {
   status?: number;
   envelope: unknown;
 }
-export type Send = (name: string, input: unknown) => Promise<TransportAnswer>;
+/** Sends one input to a handler; `c` is the case it comes from, for transports that need more of it. */
+export type Send = (name: string, input: unknown, c?: HostileCase) => Promise<TransportAnswer>;
 
 export interface HostileWorld {
   t: TestBackend;
@@ -160,7 +161,7 @@ export async function runCases(cases: HostileCase[], send: Send, options: { conc
       let timer: NodeJS.Timeout | undefined;
       try {
         const answer = await Promise.race([
-          send(c.handler, c.input),
+          send(c.handler, c.input, c),
           new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
         ]);
         const problem = judgeAnswer(c, answer, codes);
