@@ -61,7 +61,9 @@ export function cleanFileName(name: string): string {
     .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
     .replace(/^\.+/, '')
     .trim()
-    .slice(0, 120);
+    .slice(0, 120)
+    // Unpaired surrogates (also one the cut above may leave) have no UTF-8 form in the database.
+    .replace(/[\uD800-\uDFFF]/gu, '');
   return cleaned || 'foto';
 }
 
