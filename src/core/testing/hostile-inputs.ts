@@ -29,7 +29,8 @@ export type FieldKind =
   | 'filterId' // uuid used as a filter: an unknown one honestly matches nothing
   | 'version'
   | 'title'
-  | 'text'
+  | 'text' // stored as given
+  | 'filterText' // only compared, never stored
   | 'query'
   | 'choice'
   | 'flag'
@@ -113,8 +114,8 @@ export const HANDLER_SPECS: Partial<Record<HandlerName, HandlerSpec>> = {
   'workflow-check': { example: (c) => ({ id: c.articleId }), fields: { id: 'id' } },
   'queue-list': {
     example: (c) => ({ statuses: ['submitted'], author: 'Ayu', categoryId: c.categoryId }),
-    fields: { statuses: 'choiceList', author: 'text', categoryId: 'filterId' },
-    optional: everyKeyOptional({ statuses: 'choiceList', author: 'text', categoryId: 'filterId' }),
+    fields: { statuses: 'choiceList', author: 'filterText', categoryId: 'filterId' },
+    optional: everyKeyOptional({ statuses: 'choiceList', author: 'filterText', categoryId: 'filterId' }),
   },
   'terms-list': { example: () => ({ taxonomy: 'category' }), fields: { taxonomy: 'choice' } },
   'terms-create': { example: () => ({ taxonomy: 'tag', name: 'Banjir' }), fields: { taxonomy: 'choice', name: 'termName' } },
@@ -303,8 +304,14 @@ function kindCases(kind: FieldKind, valid: unknown, ctx: SeededContext): [string
       return [
         ['a 10 MB title', HUGE.tenMegabytes, V],
         ['a title one over the limit', 't'.repeat(301), V],
+        ['a title with a lone surrogate', 'Banjir \uD800', V],
       ];
     case 'text':
+      return [
+        ['a 1 MB string', HUGE.oneMegabyte, V],
+        ['a lone low surrogate', '\uDC00', V],
+      ];
+    case 'filterText':
       return [['a 1 MB string', HUGE.oneMegabyte, V]];
     case 'query':
       return [
@@ -376,6 +383,7 @@ function kindCases(kind: FieldKind, valid: unknown, ctx: SeededContext): [string
         ['a blank name', ' \t\n ', V],
         ['a name one over the limit', 'n'.repeat(61), V],
         ['a 1 MB name', HUGE.oneMegabyte, V],
+        ['a name with a lone surrogate', 'Ban\uD83Djir', V],
       ];
     case 'tagList':
       return [
@@ -388,6 +396,7 @@ function kindCases(kind: FieldKind, valid: unknown, ctx: SeededContext): [string
         ['a null tag', [null], V],
         ['a nested array', [['Banjir']], V],
         ['a tag as an object', [{ name: 'Banjir' }], V],
+        ['a tag with a lone surrogate', ['\uDE00Banjir'], V],
       ];
     case 'choiceList':
       return [
