@@ -173,34 +173,27 @@ describe('Electron shell', () => {
 
     // Navigation stays inside the app; web links go to the system browser, other schemes nowhere.
     const contents = window!.webContents;
-    const navigate = (url: string) => {
+    /** Whether the shell's listener for `event` cancelled it. */
+    const prevents = (target: InstanceType<typeof fake.FakeWebContents>, event: string, ...args: unknown[]) => {
       let prevented = false;
-      contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
+      target.emit(event, { preventDefault: () => (prevented = true) }, ...args);
       return prevented;
     };
+    const navigate = (url: string) => prevents(contents, 'will-navigate', url);
     expect(navigate('app://renderer/index.html#x')).toBe(false);
     expect(navigate('https://kukarnews.id/berita')).toBe(true);
     expect(navigate('file:///etc/passwd')).toBe(true);
     expect(contents.windowOpenHandler!({ url: 'https://portal.example/a' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(fake.state.opened).toEqual(['https://kukarnews.id/berita', 'https://portal.example/a']);
-    const redirect = (url: string) => {
-      let prevented = false;
-      contents.emit('will-redirect', { preventDefault: () => (prevented = true) }, url);
-      return prevented;
-    };
-    expect(redirect('https://evil.example/')).toBe(true);
-    expect(redirect('app://renderer/index.html')).toBe(false);
-    let webviewPrevented = false;
-    contents.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) });
-    expect(webviewPrevented).toBe(true);
+    expect(prevents(contents, 'will-redirect', 'https://evil.example/')).toBe(true);
+    expect(prevents(contents, 'will-redirect', 'app://renderer/index.html')).toBe(false);
+    expect(prevents(contents, 'will-attach-webview')).toBe(true);
     // Any other web contents (a devtools or a future window) is locked down the same way.
     const other = new fake.FakeWebContents();
     fake.app.emit('web-contents-created', {}, other);
     expect(other.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    let otherPrevented = false;
-    other.emit('will-navigate', { preventDefault: () => (otherPrevented = true) }, 'https://evil.example/');
-    expect(otherPrevented).toBe(true);
+    expect(prevents(other, 'will-navigate', 'https://evil.example/')).toBe(true);
 
     // Permissions: refused.
     const granted: boolean[] = [];
