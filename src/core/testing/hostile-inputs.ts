@@ -9,6 +9,7 @@
 import type { HandlerName } from '../../shared/contract';
 import type { ErrorKind } from '../../shared/errors';
 import { LEXICAL_LIMITS } from '../../shared/lexical-document';
+import { DEFAULT_SETTINGS } from '../settings/settings-service';
 
 /** Ids and bytes the examples refer to: made by seeding a fresh backend (see hostile-harness.ts). */
 export interface SeededContext {
@@ -63,16 +64,7 @@ export const HANDLER_SPECS: Partial<Record<HandlerName, HandlerSpec>> = {
   'app-info': { example: () => ({}), fields: {} },
   'settings-get': { example: () => ({}), fields: {} },
   'settings-update': {
-    example: () => ({
-      language: 'id',
-      theme: 'system',
-      role: 'writer',
-      timeZone: 'Asia/Makassar',
-      onboarded: false,
-      displayName: '',
-      photoLongEdge: 1600,
-      photoFormat: 'jpeg',
-    }),
+    example: () => ({ ...DEFAULT_SETTINGS }),
     fields: {
       language: 'choice',
       theme: 'choice',
