@@ -22,6 +22,8 @@ describe('translation files', () => {
       'notFound.revision',
       'article.versionConflict',
       'article.trashed',
+      'article.notTrashed',
+      'backend.closed',
       'database.tooNew',
       'unknownHandler',
       'internal',
