@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { contract, HANDLER_NAMES, isHandlerName } from '../shared/contract';
 import type { Article, MediaImportResult, SearchHit, Term, WorkflowEvent } from '../shared/domain';
 import { doc } from './testing/fixtures';
-import { defineHostileSuite, MIN_CASES_PER_HANDLER, seedHostileWorld } from './testing/hostile-harness';
-import { HANDLER_SPECS, hostileCasesFor } from './testing/hostile-inputs';
+import { defineHostileSuite, describeProblems, MIN_CASES_PER_HANDLER, runCases, seedHostileWorld, snapshotStore } from './testing/hostile-harness';
+import { HANDLER_SPECS, hostileCasesFor, UNKNOWN_ID, type HostileCase } from './testing/hostile-inputs';
 
 describe('hostile-input table', () => {
   it('has a valid example for every handler of the contract, and none for handlers that do not exist', async () => {
@@ -99,6 +99,40 @@ describe('hostile text that is honest input', () => {
         expect(fs.existsSync(path.join(path.dirname(t.dataDir), name)), name).toBe(false);
       }
       expect(fs.readdirSync(t.dataDir).sort()).toEqual(['media', 'redaksi.sqlite3', 'redaksi.sqlite3-shm', 'redaksi.sqlite3-wal']);
+    } finally {
+      t.dispose();
+    }
+  });
+});
+
+describe('valid inputs the backend refuses', () => {
+  it('answer with honest, translatable refusals and store nothing', async () => {
+    const { t, ctx } = await seedHostileWorld();
+    try {
+      const trashed = await t.call<Article>('articles-create', { title: 'Dibuang' });
+      await t.call('articles-trash', { id: trashed.id });
+      const other = await t.call<Article>('articles-create', { title: 'Lain' });
+      await t.call('articles-search', { query: 'x' });
+      const before = snapshotStore(t.dataDir);
+      const emptyBody = { root: { type: 'root', children: [] } };
+      const cases: HostileCase[] = (
+        [
+          ['delete an article that is not in the trash', 'articles-delete-forever', { id: ctx.articleId }, 'conflict'],
+          ['save on a stale version', 'articles-save', { id: ctx.articleId, baseVersion: 0, title: 'x', excerpt: '', body: emptyBody }, 'conflict'],
+          ['restore on a stale version', 'revisions-restore', { articleId: ctx.articleId, revisionId: ctx.revisionId, baseVersion: 0 }, 'conflict'],
+          ['save a trashed article', 'articles-save', { id: trashed.id, baseVersion: trashed.version, title: 'x', excerpt: '', body: emptyBody }, 'conflict'],
+          ['set terms of a trashed article', 'articles-set-terms', { id: trashed.id, categoryId: null, tags: [] }, 'conflict'],
+          ['submit a trashed article', 'workflow-transition', { id: trashed.id, action: 'submit' }, 'conflict'],
+          ['approve as a writer', 'workflow-transition', { id: ctx.articleId, action: 'approve' }, 'validation'],
+          ['withdraw a draft', 'workflow-transition', { id: ctx.articleId, action: 'withdraw' }, 'conflict'],
+          ['feature a photo that is not in the library', 'articles-set-featured-image', { id: ctx.articleId, mediaId: UNKNOWN_ID }, 'validation'],
+          ['a category that is a tag', 'articles-set-terms', { id: ctx.articleId, categoryId: UNKNOWN_ID, tags: [] }, 'not-found'],
+          ['restore a revision of another article', 'revisions-restore', { articleId: other.id, revisionId: ctx.revisionId, baseVersion: other.version }, 'not-found'],
+        ] as const
+      ).map(([label, handler, input, kind]) => ({ handler, label, input, expect: [kind] }));
+      const send = async (name: string, input: unknown) => ({ envelope: await t.backend.invoke(name, input) });
+      expect(describeProblems(await runCases(cases, send))).toEqual([]);
+      expect(snapshotStore(t.dataDir)).toEqual(before);
     } finally {
       t.dispose();
     }
