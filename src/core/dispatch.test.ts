@@ -51,6 +51,15 @@ describe('createInvoke', () => {
     expect(await t.call('articles-list', {})).toEqual([]);
   });
 
+  it('refuses stored text with unpaired surrogates (SQLite would keep replacement characters instead)', async () => {
+    const t = start();
+    expect(await t.fail('articles-create', { title: 'Banjir \uD800' })).toMatchObject({ kind: 'validation', issues: [{ path: 'title' }] });
+    expect(await t.fail('terms-create', { taxonomy: 'tag', name: '\uDC00' })).toMatchObject({ kind: 'validation' });
+    expect(await t.fail('settings-update', { displayName: 'Ayu\uD83D' })).toMatchObject({ kind: 'validation' });
+    const created = await t.call<Article>('articles-create', { title: 'Banjir 🌊' });
+    expect((await t.call<Article>('articles-get', { id: created.id })).title).toBe('Banjir 🌊');
+  });
+
   it('refuses bodies that are not safe Lexical documents, and stores nothing', async () => {
     const t = start();
     const { id } = await t.call<Article>('articles-create', { title: 'Asli' });

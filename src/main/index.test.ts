@@ -50,6 +50,8 @@ const fake = vi.hoisted(() => {
     order: [] as string[],
     windows: [] as { options: Record<string, unknown>; webContents: FakeWebContents; loaded: string[] }[],
     ipcHandlers: new Map<string, (...args: unknown[]) => unknown>(),
+    /** Channels registered any other way than ipcMain.handle (each would need its own sender check). */
+    otherIpcListeners: [] as string[],
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     headersHandler: null as null | ((details: unknown, callback: (result: unknown) => void) => void),
     permissionRequest: null as null | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
@@ -114,6 +116,10 @@ vi.mock('electron', () => ({
   ipcMain: {
     handle: (channel: string, fn: Handler) => fake.state.ipcHandlers.set(channel, fn),
     removeHandler: (channel: string) => fake.state.ipcHandlers.delete(channel),
+    handleOnce: (channel: string) => fake.state.otherIpcListeners.push(`handleOnce ${channel}`),
+    on: (channel: string) => fake.state.otherIpcListeners.push(`on ${channel}`),
+    once: (channel: string) => fake.state.otherIpcListeners.push(`once ${channel}`),
+    addListener: (channel: string) => fake.state.otherIpcListeners.push(`addListener ${channel}`),
   },
   shell: { openExternal: (url: string) => (fake.state.opened.push(url), Promise.resolve()) },
   protocol: { registerSchemesAsPrivileged: () => fake.state.order.push('registerSchemes') },
@@ -134,7 +140,7 @@ async function startShell(): Promise<void> {
 describe('Electron shell', () => {
   beforeEach(async () => {
     vi.resetModules();
-    Object.assign(fake.state, { order: [], windows: [], opened: [], errorBoxes: [], exitCode: null });
+    Object.assign(fake.state, { order: [], windows: [], opened: [], errorBoxes: [], exitCode: null, otherIpcListeners: [] });
     fake.state.ipcHandlers.clear();
     fake.state.protocolHandlers.clear();
     fake.app.listeners.clear();
@@ -166,20 +172,33 @@ describe('Electron shell', () => {
     const foreign = { senderFrame: { url: 'https://evil.example/', parent: null } };
     await expect(invoke(foreign, 'articles-list', {})).resolves.toMatchObject({ ok: false, error: { kind: 'auth' } });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('https://evil.example/'));
+    // The checked invoke channel is the only way in: no other IPC listener exists to forget the check.
+    expect([...fake.state.ipcHandlers.keys()]).toEqual([IPC_INVOKE_CHANNEL]);
+    expect(fake.state.otherIpcListeners).toEqual([]);
 
     // Navigation stays inside the app; web links go to the system browser, other schemes nowhere.
     const contents = window!.webContents;
-    const navigate = (url: string) => {
+    /** Whether the shell's listener for `event` cancelled it. */
+    const prevents = (target: InstanceType<typeof fake.FakeWebContents>, event: string, ...args: unknown[]) => {
       let prevented = false;
-      contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
+      target.emit(event, { preventDefault: () => (prevented = true) }, ...args);
       return prevented;
     };
+    const navigate = (url: string) => prevents(contents, 'will-navigate', url);
     expect(navigate('app://renderer/index.html#x')).toBe(false);
     expect(navigate('https://kukarnews.id/berita')).toBe(true);
     expect(navigate('file:///etc/passwd')).toBe(true);
     expect(contents.windowOpenHandler!({ url: 'https://portal.example/a' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(fake.state.opened).toEqual(['https://kukarnews.id/berita', 'https://portal.example/a']);
+    expect(prevents(contents, 'will-redirect', 'https://evil.example/')).toBe(true);
+    expect(prevents(contents, 'will-redirect', 'app://renderer/index.html')).toBe(false);
+    expect(prevents(contents, 'will-attach-webview')).toBe(true);
+    // Any other web contents (a devtools or a future window) is locked down the same way.
+    const other = new fake.FakeWebContents();
+    fake.app.emit('web-contents-created', {}, other);
+    expect(other.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(prevents(other, 'will-navigate', 'https://evil.example/')).toBe(true);
 
     // Permissions: refused.
     const granted: boolean[] = [];

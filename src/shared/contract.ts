@@ -50,6 +50,18 @@ export const LIMITS = {
   appPasswordLength: 200,
 } as const;
 
+/** An unpaired UTF-16 surrogate: SQLite stores text as UTF-8, where it has no encoding. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * Text that is stored as given (titles, notes, names). Must be well-formed Unicode: a lone
+ * surrogate would be saved as replacement characters, so what was acknowledged is not what is kept.
+ */
+const StoredText = () =>
+  z
+    .string()
+    .refine((value) => !LONE_SURROGATE.test(value), { message: 'text is not well-formed Unicode', params: { code: 'validation' } });
+
 const Id = z.uuid();
 const Empty = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
@@ -70,7 +82,7 @@ export const SettingsSchema = z
     role: z.enum(['writer', 'editor']),
     timeZone: z.enum(NEWSROOM_TIME_ZONES),
     onboarded: z.boolean(),
-    displayName: z.string().trim().max(80),
+    displayName: StoredText().trim().max(80),
     photoLongEdge: z.union([z.literal(1200), z.literal(1600), z.literal(2048)]),
     photoFormat: z.enum(['jpeg', 'webp']),
   })
@@ -88,15 +100,15 @@ export const contract = {
   'articles-search': handler(
     z.object({ query: z.string().max(LIMITS.searchQueryLength), limit: z.number().int().min(1).max(100).default(20) }).strict(),
   ).returns<SearchHit[]>(),
-  'articles-create': handler(z.object({ title: z.string().max(LIMITS.titleLength).optional() }).strict()).returns<Article>(),
+  'articles-create': handler(z.object({ title: StoredText().max(LIMITS.titleLength).optional() }).strict()).returns<Article>(),
   'articles-get': handler(ById).returns<Article>(),
   'articles-save': handler(
     z
       .object({
         id: Id,
         baseVersion: z.number().int().min(0),
-        title: z.string().max(LIMITS.titleLength),
-        excerpt: z.string().max(LIMITS.excerptLength),
+        title: StoredText().max(LIMITS.titleLength),
+        excerpt: StoredText().max(LIMITS.excerptLength),
         body: LexicalDocumentSchema,
       })
       .strict(),
@@ -129,7 +141,7 @@ export const contract = {
       .object({
         id: Id,
         action: z.enum(['submit', 'withdraw', 'approve', 'reject', 'schedule', 'unschedule', 'publish-now']),
-        note: z.string().max(LIMITS.noteLength).optional(),
+        note: StoredText().max(LIMITS.noteLength).optional(),
         publishAt: z.number().int().min(0).max(8.64e15).optional(),
       })
       .strict(),
@@ -150,7 +162,7 @@ export const contract = {
 
   'terms-list': handler(z.object({ taxonomy: z.enum(['category', 'tag']) }).strict()).returns<Term[]>(),
   'terms-create': handler(
-    z.object({ taxonomy: z.enum(['category', 'tag']), name: z.string().trim().min(1).max(LIMITS.termNameLength) }).strict(),
+    z.object({ taxonomy: z.enum(['category', 'tag']), name: StoredText().trim().min(1).max(LIMITS.termNameLength) }).strict(),
   ).returns<Term>(),
   /** Sets the article's category and tags (tags by name; new names become local tags). Not a content change. */
   'articles-set-terms': handler(
@@ -158,7 +170,7 @@ export const contract = {
       .object({
         id: Id,
         categoryId: Id.nullable(),
-        tags: z.array(z.string().trim().min(1).max(LIMITS.termNameLength)).max(LIMITS.tagsPerArticle),
+        tags: z.array(StoredText().trim().min(1).max(LIMITS.termNameLength)).max(LIMITS.tagsPerArticle),
       })
       .strict(),
   ).returns<ArticleSummary>(),

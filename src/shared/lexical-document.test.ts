@@ -51,4 +51,26 @@ describe('lexical documents', () => {
     expect(checkLexicalDocument(body)).toEqual([]);
     expect(checkLexicalDocument(emptyDocument())).toEqual([]);
   });
+
+  it('refuses element names and versions the editor would turn into something else', () => {
+    const one = (node: Record<string, unknown>) => checkLexicalDocument({ root: { type: 'root', children: [node] } }).map((i) => i.code);
+    const text = { type: 'text', text: 'x' };
+    expect(one({ type: 'heading', tag: 'h6', children: [text] })).toEqual([]);
+    expect(one({ type: 'list', tag: 'ol', listType: 'number', version: 1, children: [] })).toEqual([]);
+    for (const node of [
+      { type: 'heading', tag: 'script', children: [text] },
+      { type: 'heading', tag: 'iframe', children: [text] },
+      { type: 'heading', children: [text] },
+      { type: 'list', tag: 'object', children: [] },
+      { type: 'list', listType: '<b>', children: [] },
+      { type: 'paragraph', version: '1', children: [] },
+      { type: 'paragraph', version: 0, children: [] },
+      { type: 'paragraph', version: 1.5, children: [] },
+      { type: 'paragraph', version: { major: 1 }, children: [] },
+      { type: 'paragraph', children: [{ ...text, version: -1 }] },
+      JSON.parse('{"type":"paragraph","children":[],"__proto__":{"type":"script"}}') as Record<string, unknown>,
+    ]) {
+      expect(one(node), JSON.stringify(node)).toEqual(['body.invalid']);
+    }
+  });
 });

@@ -63,6 +63,8 @@ export function checkLexicalDocument(value: unknown): LexicalIssue[] {
     if (depth > LEXICAL_LIMITS.maxDepth) return fail(path, 'body.tooDeep', 'nesting too deep');
     if (!isObject(node) || typeof node.type !== 'string') return fail(path, 'body.invalid', 'node must be an object with a type');
     if (!ALLOWED_NODE_TYPES.has(node.type)) return fail(path, 'body.unknownNode', `node type "${node.type.slice(0, 40)}" is not allowed`);
+    const shapeProblem = checkNodeShape(node);
+    if (shapeProblem) return fail(path, 'body.invalid', shapeProblem);
     if (node.type === 'text') {
       if (typeof node.text !== 'string') return fail(path, 'body.invalid', 'text node without text');
       textLength += node.text.length;
@@ -85,6 +87,30 @@ export function checkLexicalDocument(value: unknown): LexicalIssue[] {
     }
   }
   return issues;
+}
+
+const HEADING_TAGS: ReadonlySet<unknown> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const LIST_TAGS: ReadonlySet<unknown> = new Set(['ul', 'ol']);
+const LIST_TYPES: ReadonlySet<unknown> = new Set(['bullet', 'number', 'check']);
+
+/**
+ * Fields the editor turns into DOM: a heading's tag becomes an element name (so "script" or
+ * "iframe" must never get through), a list's tag and type likewise. `version` is Lexical's
+ * serialisation version, a small positive integer whenever it is present.
+ */
+function checkNodeShape(node: Record<string, unknown>): string | null {
+  // An own "__proto__" key (JSON.parse makes one) would replace the prototype of any object the
+  // node is later Object.assign-ed onto.
+  if (Object.hasOwn(node, '__proto__')) return 'node has a "__proto__" key';
+  if (node.version !== undefined && !(Number.isSafeInteger(node.version) && (node.version as number) >= 1)) {
+    return 'node version must be a positive integer';
+  }
+  if (node.type === 'heading' && !HEADING_TAGS.has(node.tag)) return 'heading tag must be h1 to h6';
+  if (node.type === 'list') {
+    if (node.tag !== undefined && !LIST_TAGS.has(node.tag)) return 'list tag must be ul or ol';
+    if (node.listType !== undefined && !LIST_TYPES.has(node.listType)) return 'list type must be bullet, number or check';
+  }
+  return null;
 }
 
 /** Longest caption, credit or alt text an image node may carry. */

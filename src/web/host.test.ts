@@ -1,14 +1,26 @@
 import { EventEmitter } from 'node:events';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createInvoke } from '../core/dispatch';
 import { LIMITS, type EventName, type Events, type Handlers } from '../shared/contract';
 import { API_EVENTS_PATH, API_INVOKE_PATH, TOKEN_HEADER } from '../shared/transport';
 import { FRAMED_CONTENT_TYPE, encodeFramed } from '../shared/wire';
 import { createWebHost, isLoopbackAddress, tokensMatch, type WebHost } from './host';
+
+// The real timingSafeEqual, observed: the token check must go through it with equal-length inputs.
+const crypto = vi.hoisted(() => ({ compared: [] as [number, number][] }));
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:crypto')>();
+  const timingSafeEqual = (a: NodeJS.ArrayBufferView, b: NodeJS.ArrayBufferView) => {
+    crypto.compared.push([a.byteLength, b.byteLength]);
+    return actual.timingSafeEqual(a, b);
+  };
+  return { ...actual, default: { ...actual, timingSafeEqual }, timingSafeEqual };
+});
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnop';
 
@@ -148,6 +160,104 @@ describe('browser-mode host', () => {
     expect(shorter.status).toBe(401);
   });
 
+  it.each([
+    // (Spaces around a header value are not part of it in HTTP; one inside is.)
+    ['with a space and more after it', { [TOKEN_HEADER]: `${TOKEN} x` }],
+    ['in upper case', { [TOKEN_HEADER]: TOKEN.toUpperCase() }],
+    ['with a NUL byte appended', { [TOKEN_HEADER]: `${TOKEN}%00` }],
+    ['as a prefix of a longer value', { [TOKEN_HEADER]: `${TOKEN}${TOKEN}` }],
+    ['in another header', { authorization: `Bearer ${TOKEN}` }],
+    ['in a cookie', { cookie: `token=${TOKEN}` }],
+  ])('refuses the token %s (401)', async (_what, headers) => {
+    const res = await invoke(host.port, 'app-info', {}, headers);
+    expect(res.status).toBe(401);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'transport.unauthorized' } });
+  });
+
+  it('refuses a wrong header token even when the query carries the right one', async () => {
+    const res = await request(host.port, {
+      method: 'POST',
+      path: `${API_INVOKE_PATH}/app-info?token=${TOKEN}`,
+      headers: { [TOKEN_HEADER]: 'wrong-token', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('compares tokens in constant time: equal-length digests whatever the length presented', async () => {
+    crypto.compared.length = 0;
+    for (const presented of ['x', TOKEN.slice(0, 8), `${TOKEN}x`, 'y'.repeat(4096), TOKEN]) {
+      await invoke(host.port, 'app-info', {}, { [TOKEN_HEADER]: presented });
+    }
+    expect(crypto.compared).toEqual(new Array(5).fill([32, 32]));
+  });
+
+  it('never grants another origin access, and every answer carries the base security headers', async () => {
+    const answers = [
+      await request(host.port, { path: '/' }),
+      await request(host.port, { path: '/assets/app.js' }),
+      await request(host.port, { path: '/missing' }),
+      await invoke(host.port, 'app-info', {}),
+      await invoke(host.port, 'app-info', {}, {}),
+      await invoke(host.port, 'articles-explode', {}),
+      await invoke(host.port, 'app-info', {}, { origin: 'http://evil.example', [TOKEN_HEADER]: TOKEN }),
+      await request(host.port, { path: '/', headers: { host: 'evil.example' } }),
+      await request(host.port, { path: `/media/full/${'a'.repeat(64)}?token=${TOKEN}` }),
+      await request(host.port, { method: 'OPTIONS', path: '/', headers: { origin: `http://127.0.0.1:${host.port}`, 'access-control-request-method': 'POST' } }),
+    ];
+    for (const res of answers) {
+      expect(Object.keys(res.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    }
+    const page = answers[0]!;
+    const csp = String(page.headers['content-security-policy']);
+    for (const directive of ["default-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'", "frame-src 'none'"]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*|http:|https:/);
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('is bound to 127.0.0.1 and unreachable through any other interface of this computer', async () => {
+    expect(host.address).toMatchObject({ address: '127.0.0.1', family: 'IPv4', port: host.port });
+    const others = Object.values(os.networkInterfaces())
+      .flat()
+      .filter((info) => info !== undefined && !info.internal)
+      .map((info) => info!.address);
+    for (const address of others) {
+      const outcome = await new Promise<string>((resolve) => {
+        const req = http.request({ host: address, port: host.port, path: '/', timeout: 2_000 }, (res) => {
+          res.resume();
+          resolve(`answered ${res.statusCode}`);
+        });
+        req.on('timeout', () => req.destroy(new Error('timeout')));
+        req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+        req.end();
+      });
+      expect(outcome, address).not.toMatch(/^answered/);
+    }
+  });
+
+  it('refuses a peer that is not on the loopback interface, even with the token (defence in depth)', async () => {
+    // Pretend the next accepted connection comes from the LAN: the check must use the socket's peer.
+    const emit = http.Server.prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
+    const spy = vi.spyOn(http.Server.prototype, 'emit').mockImplementation(function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+      if (event === 'connection') Object.defineProperty(args[0] as object, 'remoteAddress', { value: '192.168.1.20' });
+      return emit.call(this, event, ...args);
+    });
+    try {
+      const res = await invoke(host.port, 'app-info', {}, { [TOKEN_HEADER]: TOKEN, connection: 'close' });
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { kind: 'auth', code: 'transport.notLoopback' } });
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await invoke(host.port, 'app-info', {})).status).toBe(200);
+  });
+
   it('runs a handler with the right token and answers with the envelope', async () => {
     const res = await invoke(host.port, 'app-info', {});
     expect(res.status).toBe(200);
@@ -240,7 +350,21 @@ describe('browser-mode host', () => {
     expect((await request(host.port, { path: `/media/full/${hash}` })).status).toBe(401);
     expect((await request(host.port, { path: `/media/full/${hash}?token=wrong-${TOKEN}` })).status).toBe(401);
     expect((await request(host.port, { path: `/media/thumb/${'b'.repeat(64)}?token=${TOKEN}` })).status).toBe(404);
-    for (const bad of [`/media/original/${hash}`, `/media/full/${hash.toUpperCase()}`, '/media/full/../../secret.txt', '/media/full/%2e%2e%2fsecret.txt']) {
+    for (const bad of [
+      `/media/original/${hash}`,
+      `/media/full/${hash.toUpperCase()}`,
+      `/media/full/${hash}.jpg`,
+      `/media/full/${hash}/`,
+      `/media/full/${hash.slice(1)}`,
+      `/media/full/x/../${hash}x`,
+      '/media/full/../../secret.txt',
+      '/media/full/%2e%2e%2fsecret.txt',
+      '/media/full/%252e%252e%252fsecret.txt',
+      '/media/full/..%5c..%5csecret.txt',
+      `/media/full/${hash.slice(0, 63)}%00`,
+      '/media',
+      '/media/',
+    ]) {
       const res = await request(host.port, { path: `${bad}?token=${TOKEN}` });
       expect(res.status, bad).toBe(404);
       expect(res.body).not.toContain('outside the renderer');
@@ -254,10 +378,23 @@ describe('browser-mode host', () => {
     expect(res.status).toBe(405);
   });
 
-  it.each(['evil.example', 'evil.example:PORT', 'localhost', '127.0.0.1:1', '127.0.0.2', 'LOCALHOST.:PORT'])(
+  it.each([
+    'evil.example',
+    'evil.example:PORT',
+    '127.0.0.1.evil.example:PORT',
+    'localhost.evil.example:PORT',
+    'localhost',
+    'localhost:OTHER',
+    '127.0.0.1:1',
+    '127.0.0.1:OTHER',
+    '127.0.0.2',
+    '[::1]:PORT',
+    'user@127.0.0.1:PORT',
+    'LOCALHOST.:PORT',
+  ])(
     'refuses the foreign Host header %s (403) on pages and API',
     async (foreignHost) => {
-      const headers = { host: foreignHost.replace('PORT', String(host.port)) };
+      const headers = { host: foreignHost.replace('PORT', String(host.port)).replace('OTHER', String(host.port + 1)) };
       const page = await request(host.port, { path: '/', headers });
       expect(page.status).toBe(403);
       const api = await invoke(host.port, 'app-info', {}, { ...headers, [TOKEN_HEADER]: TOKEN });
@@ -266,13 +403,36 @@ describe('browser-mode host', () => {
     },
   );
 
+  it('refuses a request without a Host header (HTTP/1.0)', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(host.port, '127.0.0.1', () => socket.end(`POST ${API_INVOKE_PATH}/app-info HTTP/1.0\r\n${TOKEN_HEADER}: ${TOKEN}\r\nContent-Length: 2\r\n\r\n{}`));
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 403 /);
+    expect(answer).toContain('transport.badHost');
+  });
+
   it('accepts localhost:<port> as Host', async () => {
     const res = await invoke(host.port, 'app-info', {}, { host: `localhost:${host.port}`, [TOKEN_HEADER]: TOKEN });
     expect(res.status).toBe(200);
   });
 
   it('refuses a foreign Origin (403) and accepts its own', async () => {
-    for (const origin of ['http://evil.example', `http://127.0.0.1:${host.port + 1}`, 'null', `https://127.0.0.1:${host.port}`]) {
+    for (const origin of [
+      'http://evil.example',
+      `http://127.0.0.1:${host.port + 1}`,
+      `http://localhost:${host.port + 1}`,
+      `http://127.0.0.1.evil.example:${host.port}`,
+      'null',
+      `https://127.0.0.1:${host.port}`,
+      'file://',
+      'app://renderer',
+      '',
+    ]) {
       const res = await invoke(host.port, 'app-info', {}, { origin, [TOKEN_HEADER]: TOKEN });
       expect(res.status, origin).toBe(403);
       expect(res.headers['access-control-allow-origin']).toBeUndefined();

@@ -48,6 +48,8 @@ export interface WebHost {
   readonly url: string;
   readonly origin: string;
   readonly port: number;
+  /** Where the server is bound, as the operating system reports it (always a loopback address). */
+  readonly address: AddressInfo;
   close(): Promise<void>;
 }
 
@@ -364,7 +366,8 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
       resolve();
     });
   });
-  port = (server.address() as AddressInfo).port;
+  const address = server.address() as AddressInfo;
+  port = address.port;
   const hostNames = bindHost === '::1' ? ['[::1]', 'localhost'] : [bindHost, 'localhost'];
   allowedHosts = new Set(hostNames.map((name) => `${name}:${port}`));
   allowedOrigins = new Set(hostNames.map((name) => `http://${name}:${port}`));
@@ -375,6 +378,7 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `${origin}/?${TOKEN_QUERY}=${encodeURIComponent(options.token)}`,
     origin,
     port,
+    address: { ...address },
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const stream of eventStreams) stream.end();

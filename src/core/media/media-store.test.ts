@@ -81,5 +81,9 @@ describe('MediaStore', () => {
     expect(cleanFileName('../../etc/passwd')).toBe('passwd');
     expect(cleanFileName('...')).toBe('foto');
     expect(cleanFileName('a\u0000b<>.jpg')).toBe('ab.jpg');
+    expect(cleanFileName('foto\u202Egpj.exe')).toBe('fotogpj.exe');
+    expect(cleanFileName('\u2067foto\u2069\u200f.jpg\u0085')).toBe('foto.jpg');
+    expect(cleanFileName('a\uD800b😀.jpg')).toBe('ab😀.jpg');
+    expect(cleanFileName(`${'x'.repeat(119)}😀😀`)).toBe('x'.repeat(119));
   });
 });

@@ -50,11 +50,20 @@ export function presetKey(preset: PhotoPreset): string {
   return `${preset.longEdge}-${preset.format}-q${preset.quality}`;
 }
 
-/** Keeps a file name for display and for the portal's upload: no folders, no control characters, bounded. */
+/**
+ * Keeps a file name for display and for the portal's upload: no folders, no control characters, no
+ * bidirectional overrides (which make "foto\u202Egpj.exe" display as "fotoexe.jpg"), bounded.
+ */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/^\.+/, '').trim().slice(0, 120);
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 120)
+    // Unpaired surrogates (also one the cut above may leave) have no UTF-8 form in the database.
+    .replace(/[\uD800-\uDFFF]/gu, '');
   return cleaned || 'foto';
 }
 

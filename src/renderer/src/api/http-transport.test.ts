@@ -86,7 +86,9 @@ describe('HTTP transport', () => {
     for (const [status, code] of [
       [401, 'auth.session'],
       [403, 'auth.session'],
+      [400, 'transport.invalidBody'],
       [404, 'unknownHandler'],
+      [405, 'transport.methodNotAllowed'],
       [413, 'request.tooLarge'],
       [500, 'internal'],
     ] as const) {

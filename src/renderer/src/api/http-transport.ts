@@ -52,6 +52,9 @@ export function errorForStatus(status: number): AppErrorShape {
   }
   if (status === 404) return { kind: 'not-found', code: 'unknownHandler', message: 'Unknown handler (HTTP 404)', retryable: false };
   if (status === 413) return { kind: 'validation', code: 'request.tooLarge', message: 'Request too large (HTTP 413)', retryable: false };
+  // The host could not read the body (broken JSON or framing): a refusal of this request, not a fault.
+  if (status === 400) return { kind: 'validation', code: 'transport.invalidBody', message: 'The host could not read the request (HTTP 400)', retryable: false };
+  if (status === 405) return { kind: 'validation', code: 'transport.methodNotAllowed', message: 'Method not allowed (HTTP 405)', retryable: false };
   return { kind: 'internal', code: 'internal', message: `Unexpected answer from the host (HTTP ${status})`, retryable: status >= 500 };
 }
 

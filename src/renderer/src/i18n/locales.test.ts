@@ -22,6 +22,8 @@ describe('translation files', () => {
       'notFound.revision',
       'article.versionConflict',
       'article.trashed',
+      'article.notTrashed',
+      'backend.closed',
       'database.tooNew',
       'unknownHandler',
       'internal',
@@ -44,6 +46,15 @@ describe('translation files', () => {
       'media.fileTooLarge',
       'media.unsupported',
       'media.unreadable',
+      'transport.invalidJson',
+      'transport.invalidBody',
+      'transport.methodNotAllowed',
+      'transport.tooLarge',
+      'transport.unauthorized',
+      'transport.badHost',
+      'transport.badOrigin',
+      'transport.notLoopback',
+      'transport.untrustedSender',
     ];
     expect(codes.filter((c) => !keys.has(`errors.${c}`))).toEqual([]);
   });
