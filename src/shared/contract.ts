@@ -69,9 +69,9 @@ const ById = z.object({ id: Id }).strict();
 /** "Alamat portal", "Nama pengguna", "Kata sandi aplikasi" (left out: keep the saved one). */
 const PortalCredentials = z
   .object({
-    address: z.string().trim().min(1).max(LIMITS.portalAddressLength),
-    username: z.string().trim().min(1).max(LIMITS.portalUserLength),
-    appPassword: z.string().trim().min(1).max(LIMITS.appPasswordLength).optional(),
+    address: StoredText().trim().min(1).max(LIMITS.portalAddressLength),
+    username: StoredText().trim().min(1).max(LIMITS.portalUserLength),
+    appPassword: StoredText().trim().min(1).max(LIMITS.appPasswordLength).optional(),
   })
   .strict();
 
@@ -201,7 +201,7 @@ export const contract = {
         articleId: Id,
         choice: z.enum(['local', 'remote', 'merged']),
         merged: z
-          .object({ title: z.string().max(LIMITS.titleLength), excerpt: z.string().max(LIMITS.excerptLength), body: LexicalDocumentSchema })
+          .object({ title: StoredText().max(LIMITS.titleLength), excerpt: StoredText().max(LIMITS.excerptLength), body: LexicalDocumentSchema })
           .strict()
           .optional(),
       })

@@ -134,6 +134,7 @@ export class PortalService {
   }
 
   async test(input: CredentialsInput, newsroomZone: string): Promise<FullReport> {
+    normaliseSiteAddress(input.address); // what is not a web address is refused, not tested
     return testConnection(input.address, input.username, await this.passwordFor(input), newsroomZone, {
       fetch: this.options.fetch,
       now: this.options.clock,
@@ -146,8 +147,8 @@ export class PortalService {
    * it is checked on the next sync). Anything else that failed is refused with its reason.
    */
   async save(input: CredentialsInput, newsroomZone: string): Promise<{ connection: PortalConnection; report: ConnectionReport }> {
-    const password = await this.passwordFor(input);
     const address = displayAddress(input.address);
+    const password = await this.passwordFor(input);
     const report = await testConnection(address, input.username, password, newsroomZone, { fetch: this.options.fetch, now: this.options.clock });
     const failed = report.steps.find((s) => s.status === 'fail');
     const unreachable = failed?.id === 'reachable' && failed.code !== 'portal.addressInvalid' && failed.code !== 'portal.addressEmpty';

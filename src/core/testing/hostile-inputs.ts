@@ -43,7 +43,8 @@ export type FieldKind =
   | 'termName'
   | 'tagList'
   | 'choiceList'
-  | 'photoEdge';
+  | 'photoEdge'
+  | 'portalAddress';
 
 export interface HandlerSpec {
   /** A valid input (every example must pass its schema: a refusal then comes from the mutation). */
@@ -115,6 +116,27 @@ export const HANDLER_SPECS: Partial<Record<HandlerName, HandlerSpec>> = {
     example: (c) => ({ id: c.articleId, categoryId: c.categoryId, tags: ['Banjir'] }),
     fields: { id: 'id', categoryId: 'nullableId', tags: 'tagList' },
   },
+  'portal-get': { example: () => ({}), fields: {} },
+  // A loopback port nobody serves: were a hostile variant wrongly accepted, nothing leaves the machine.
+  'portal-test': {
+    example: () => ({ address: 'http://127.0.0.1:9', username: 'wartawan', appPassword: 'abcd efgh ijkl mnop' }),
+    fields: { address: 'portalAddress', username: 'text', appPassword: 'text' },
+    optional: ['appPassword'],
+  },
+  'portal-save': {
+    example: () => ({ address: 'http://127.0.0.1:9', username: 'wartawan', appPassword: 'abcd efgh ijkl mnop' }),
+    fields: { address: 'portalAddress', username: 'text', appPassword: 'text' },
+    optional: ['appPassword'],
+  },
+  'portal-forget': { example: () => ({}), fields: {} },
+  'sync-status': { example: () => ({}), fields: {} },
+  'sync-run': { example: () => ({}), fields: {} },
+  'sync-items': { example: () => ({}), fields: {} },
+  'sync-retry': { example: (c) => ({ articleId: c.articleId }), fields: { articleId: 'id' } },
+  'sync-hold': { example: (c) => ({ articleId: c.articleId }), fields: { articleId: 'nullableId' } },
+  'sync-article': { example: (c) => ({ id: c.articleId }), fields: { id: 'id' } },
+  'sync-conflict-get': { example: (c) => ({ articleId: c.articleId }), fields: { articleId: 'id' } },
+  'sync-conflict-resolve': { example: (c) => ({ articleId: c.articleId, choice: 'local' }), fields: { articleId: 'id', choice: 'choice' } },
 };
 
 export interface HostileCase {
@@ -305,6 +327,16 @@ function kindCases(kind: FieldKind, valid: unknown, ctx: SeededContext): [string
       ];
     case 'filterText':
       return [['a 1 MB string', HUGE.oneMegabyte, V]];
+    case 'portalAddress':
+      return [
+        ['a 1 MB address', HUGE.oneMegabyte, V],
+        ['an empty address', '', V],
+        ['only spaces', '   ', V],
+        ['an ftp address', 'ftp://portal.example', V],
+        ['a javascript: address', 'javascript:alert(1)', V],
+        ['a file: address', 'file:///etc/passwd', V],
+        ['an address one over the limit', `https://${'a'.repeat(500)}.example`, V],
+      ];
     case 'query':
       return [
         ['a 1 MB query', HUGE.oneMegabyte, V],
@@ -461,7 +493,8 @@ export function hostileCasesFor(handler: string, spec: HandlerSpec, ctx: SeededC
   add('constructor.prototype pollution', { ...example, constructor: { prototype: { polluted: true } } });
 
   const keys = Object.keys(spec.fields);
-  if (keys.length > 0) add('every field null', Object.fromEntries(keys.map((k) => [k, null])));
+  // (Where null is a meaning of every field, e.g. "no article open", all-null is a valid input.)
+  if (keys.length > 0 && !keys.every((k) => spec.fields[k] === 'nullableId')) add('every field null', Object.fromEntries(keys.map((k) => [k, null])));
   for (const key of keys) {
     if (!spec.optional?.includes(key)) {
       const { [key]: _dropped, ...rest } = example;
