@@ -154,8 +154,9 @@ function documentBody(html: string): DomNode {
     .replace(/\[caption\b[^\]]*\]\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*?)\[\/caption\]/gi, '<figure>$1<figcaption>$2</figcaption></figure>')
     // The parser stops at the first </body> or </html>: content that carries its own must not end early.
     .replace(/<\/?(?:html|head|body)\b[^>]*>/gi, '');
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${source}</body></html>`);
-  return document.body as unknown as DomNode;
+  // linkedom types its result with the DOM library, which src/core does not load.
+  const window = parseHTML(`<!doctype html><html><head></head><body>${source}</body></html>`) as unknown as { document: { body: DomNode } };
+  return window.document.body;
 }
 
 function baseOf(baseUrl: string | undefined): URL | null {
