@@ -6,7 +6,7 @@ import { DecoratorNode, type SerializedLexicalNode } from 'lexical';
 import { describe, expect, it, vi } from 'vitest';
 import { checkLexicalDocument, lexicalToPlainText, type LexicalDocument, type LexicalNode } from '../../shared/lexical-document';
 import { rejectionOf } from '../../../test-support/errors';
-import { BOLD, ITALIC, PHOTO_BANJIR, PHOTO_RAPAT, PORTAL_PHOTOS, STRIKETHROUGH, UNDERLINE, localMediaFor, portalMedia, sampleArticle } from '../../../test-support/portal-article';
+import { BOLD, ITALIC, PHOTO_BANJIR, PHOTO_RAPAT, PORTAL_PHOTOS, STRIKETHROUGH, UNDERLINE, localMediaFor, longArticle, portalMedia, sampleArticle } from '../../../test-support/portal-article';
 import {
   documentOf,
   headingNode,
@@ -21,7 +21,7 @@ import {
   textNode as t,
 } from './lexical-nodes';
 import { MAX_PORTAL_HTML_LENGTH, parsePortalHtml, portalText } from './parse-portal-html';
-import { renderPortalHtml } from './render-portal-html';
+import { renderPortalHtml, type PortalMedia } from './render-portal-html';
 
 const SITE = 'https://kukarnews.test/';
 const BANJIR = PORTAL_PHOTOS[PHOTO_BANJIR]!;
@@ -119,6 +119,18 @@ describe('parsePortalHtml: our own output', () => {
     expect(throughLexical(body)).toEqual(body);
   });
 
+  it('round-trips a 10,000-word article with 30 photos byte for byte', () => {
+    const photoId = (i: number): string => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const media = (mediaId: string): PortalMedia => ({ remoteId: 1000 + Number(mediaId.slice(-4)), url: `https://kukarnews.test/wp-content/uploads/foto-${mediaId.slice(-4)}.jpg` });
+    const article = longArticle(10_000, 30, photoId);
+    const html = renderPortalHtml(article, media);
+    expect(html.match(/<figure /g)).toHaveLength(30);
+    const { body, unknownImages } = parsePortalHtml(html, (remoteId) => (remoteId ? photoId(remoteId - 1000) : undefined));
+    expect(unknownImages).toEqual([]);
+    expect(body).toEqual(article);
+    expect(renderPortalHtml(body, media)).toBe(html);
+  });
+
   it('drops our sync marker and every other comment', () => {
     const html = `${renderPortalHtml(documentOf([p(t('Isi berita.'))]), portalMedia)}\n<!-- redaksi-id-a1b2c3d4e5f6 --><!-- <p>disembunyikan</p> -->`;
     expect(blocks(html)).toEqual([p(t('Isi berita.'))]);
@@ -196,9 +208,10 @@ describe('parsePortalHtml: Gutenberg', () => {
     ]);
   });
 
-  it('passes the body check, and the rendered result parses to the same body', () => {
+  it('passes the body check, loads in Lexical unchanged, and the rendered result parses to the same body', () => {
     const body = parse(gutenberg);
     expect(checkLexicalDocument(body)).toEqual([]);
+    expect(throughLexical(body)).toEqual(body);
     expect(parse(renderPortalHtml(body, portalMedia))).toEqual(body);
   });
 });
@@ -226,6 +239,7 @@ describe('parsePortalHtml: classic editor', () => {
       headingNode('h2', [t('Syarat')]),
       listNode('number', [listItemNode([t('WNI')], 2), listItemNode([t('Sehat jasmani')], 3)], 2),
     ]);
+    expect(throughLexical(parse(classic))).toEqual(parse(classic));
   });
 
   it('reads an image in a paragraph, linked to its file, as a photo between paragraphs', () => {
