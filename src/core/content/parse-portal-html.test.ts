@@ -31,72 +31,49 @@ const parse = (html: string): LexicalDocument => parsePortalHtml(html, localMedi
 const blocks = (html: string): LexicalNode[] => parse(html).root.children;
 const thrown = (run: () => unknown) => rejectionOf(new Promise((resolve) => resolve(run())));
 
-/** Stand-ins for the editor's decorator nodes (those live in the renderer): same type and JSON. */
-class TestRuleNode extends DecoratorNode<null> {
-  static override getType(): string {
-    return 'horizontalrule';
-  }
-  static override clone(node: TestRuleNode): TestRuleNode {
-    return new TestRuleNode(node.__key);
-  }
-  override isInline(): false {
-    return false;
-  }
-  static override importJSON(): TestRuleNode {
-    return new TestRuleNode();
-  }
-  override exportJSON(): SerializedLexicalNode {
-    return { type: 'horizontalrule', version: 1 };
-  }
-  override createDOM(): never {
-    throw new Error('headless');
-  }
-  override updateDOM(): false {
-    return false;
-  }
-  override decorate(): null {
-    return null;
-  }
-}
-
-type ImageJSON = SerializedLexicalNode & { mediaId: string; altText: string; caption: string; credit: string };
-class TestImageNode extends DecoratorNode<null> {
-  constructor(
-    readonly fields: Omit<ImageJSON, 'type' | 'version'>,
-    key?: string,
-  ) {
-    super(key);
-  }
-  static override getType(): string {
-    return 'image';
-  }
-  static override clone(node: TestImageNode): TestImageNode {
-    return new TestImageNode(node.fields, node.__key);
-  }
-  override isInline(): false {
-    return false;
-  }
-  static override importJSON(json: ImageJSON): TestImageNode {
-    return new TestImageNode({ mediaId: json.mediaId, altText: json.altText, caption: json.caption, credit: json.credit });
-  }
-  override exportJSON(): ImageJSON {
-    return { type: 'image', version: 1, ...this.fields };
-  }
-  override createDOM(): never {
-    throw new Error('headless');
-  }
-  override updateDOM(): false {
-    return false;
-  }
-  override decorate(): null {
-    return null;
-  }
+/**
+ * A block decorator that keeps its JSON as it is: stands in for the editor's image and rule nodes,
+ * which live in the renderer (their JSON shape is tested there).
+ */
+function standIn(type: string) {
+  return class StandIn extends DecoratorNode<null> {
+    constructor(
+      readonly json: SerializedLexicalNode,
+      key?: string,
+    ) {
+      super(key);
+    }
+    static override getType(): string {
+      return type;
+    }
+    static override clone(node: StandIn): StandIn {
+      return new StandIn(node.json, node.__key);
+    }
+    static override importJSON(json: SerializedLexicalNode): StandIn {
+      return new StandIn(json);
+    }
+    override exportJSON(): SerializedLexicalNode {
+      return this.json;
+    }
+    override isInline(): false {
+      return false;
+    }
+    override createDOM(): never {
+      throw new Error('headless');
+    }
+    override updateDOM(): false {
+      return false;
+    }
+    override decorate(): null {
+      return null;
+    }
+  };
 }
 
 /** The body as Lexical itself reads and writes it back: equal only when our JSON has Lexical's exact shape. */
 function throughLexical(body: LexicalDocument): unknown {
   const editor = createHeadlessEditor({
-    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, TestRuleNode, TestImageNode],
+    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, standIn('horizontalrule'), standIn('image')],
     onError: (error) => {
       throw error;
     },
