@@ -252,6 +252,11 @@ describe('parsePortalHtml: pictures', () => {
     expect(unknownImages).toEqual([{ url: 'https://kukarnews.test/wp-content/uploads/x.jpg', alt: 'Pasar pagi', caption: '', credit: '' }]);
   });
 
+  it('takes the picture from data-src when a lazy-loading theme left a placeholder in src', () => {
+    const html = `<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="${BANJIR.url}" class="wp-image-812 lazyload" alt="Banjir">`;
+    expect(blocks(html)).toEqual([imageNode({ mediaId: PHOTO_BANJIR, altText: 'Banjir', caption: '', credit: '' })]);
+  });
+
   it('drops pictures it could never fetch: data: and other schemes, relative ones without the portal address', () => {
     const lookup = vi.fn(() => undefined);
     const html = '<img src="data:image/png;base64,iVBORw0KGgo="><img src="javascript:alert(1)"><img src="/a.jpg"><img>';

@@ -261,8 +261,11 @@ class PortalReader {
   }
 
   private readImage(img: DomNode, figcaption: DomNode | null): FoundImage | null {
-    const url = this.resolve(img.getAttribute?.('src'));
-    if (!url || !/^https?:$/.test(url.protocol)) return null; // data: and other schemes: not a picture we can fetch
+    // Lazy-loading themes put a data: placeholder in src and the picture in data-src (content.rendered).
+    const url = ['src', 'data-src', 'data-lazy-src']
+      .map((name) => this.resolve(img.getAttribute?.(name)))
+      .find((candidate) => candidate !== null && /^https?:$/.test(candidate.protocol));
+    if (!url) return null; // data: and other schemes: not a picture we can fetch
     const idMatch = /(?:^|\s)wp-image-(\d{1,15})(?:\s|$)/.exec(img.getAttribute?.('class') ?? '');
     const remoteId = idMatch ? Number(idMatch[1]) : undefined;
     let caption = '';
