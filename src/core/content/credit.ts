@@ -17,8 +17,19 @@ const FOTO_PREFIX = /^foto\s*:\s*/i;
 export function canonicalCredit(raw: string): string {
   let credit = cleanLine(raw);
   // Unwrap "(…)" once, but not "(Dok) Humas (Kukar)", whose parentheses are not a pair.
-  if (/^\([^()]*\)$/.test(credit)) credit = credit.slice(1, -1).trim();
+  if (wrappedInParentheses(credit)) credit = credit.slice(1, -1).trim();
   return credit.replace(FOTO_PREFIX, '').trim();
+}
+
+/** True when the first "(" is closed by the last ")": "(Foto: Andi (Redaksi))" yes, "(a) b (c)" no. */
+function wrappedInParentheses(text: string): boolean {
+  if (!text.startsWith('(') || !text.endsWith(')')) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return i === text.length - 1;
+  }
+  return false;
 }
 
 /** "(Foto: Andi/Redaksi)", "(Dok. Humas Kukar)"; empty when there is no credit. */
@@ -34,9 +45,9 @@ export function printedCredit(raw: string): string {
  */
 export function splitCaptionText(text: string): { caption: string; credit: string } {
   const line = cleanLine(text);
-  const bracketed = /\s*\(([^()]*)\)$/.exec(line);
-  if (bracketed && OWN_LABEL.test(bracketed[1]!.trim())) {
-    return { caption: line.slice(0, bracketed.index).trim(), credit: canonicalCredit(bracketed[1]!) };
+  const open = openingOfLastGroup(line);
+  if (open >= 0 && OWN_LABEL.test(line.slice(open + 1).trim())) {
+    return { caption: line.slice(0, open).trim(), credit: canonicalCredit(line.slice(open)) };
   }
   const trailing = /(?:^|[.!?]\s+)(foto\s*:\s*[^.!?()]+)$/i.exec(line);
   if (trailing) {
@@ -44,4 +55,15 @@ export function splitCaptionText(text: string): { caption: string; credit: strin
     return { caption: line.slice(0, start).trim(), credit: canonicalCredit(trailing[1]!) };
   }
   return { caption: line, credit: '' };
+}
+
+/** Index of the "(" that the text's final ")" closes, or -1. */
+function openingOfLastGroup(text: string): number {
+  if (!text.endsWith(')')) return -1;
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (text[i] === ')') depth++;
+    else if (text[i] === '(' && --depth === 0) return i;
+  }
+  return -1;
 }

@@ -21,8 +21,11 @@ export function linkNode(url: string, children: LexicalNode[]): LexicalNode {
   return { children, rel: null, target: null, title: null, url, ...elementFields, type: 'link', version: 1 };
 }
 
+/** textFormat is the format of the first text child: Lexical's reconciler sets it so on every load. */
 export function paragraphNode(children: LexicalNode[]): LexicalNode {
-  return { children, ...elementFields, textFormat: 0, textStyle: '', type: 'paragraph', version: 1 };
+  const firstText = children.find((child) => child.type === 'text');
+  const textFormat = typeof firstText?.format === 'number' ? firstText.format : 0;
+  return { children, ...elementFields, textFormat, textStyle: '', type: 'paragraph', version: 1 };
 }
 
 export function headingNode(tag: HeadingTag, children: LexicalNode[]): LexicalNode {

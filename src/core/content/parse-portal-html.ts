@@ -154,8 +154,9 @@ function documentBody(html: string): DomNode {
     .replace(/\[caption\b[^\]]*\]\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*?)\[\/caption\]/gi, '<figure>$1<figcaption>$2</figcaption></figure>')
     // The parser stops at the first </body> or </html>: content that carries its own must not end early.
     .replace(/<\/?(?:html|head|body)\b[^>]*>/gi, '');
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${source}</body></html>`);
-  return document.body as unknown as DomNode;
+  // linkedom types its result with the DOM library, which src/core does not load.
+  const window = parseHTML(`<!doctype html><html><head></head><body>${source}</body></html>`) as unknown as { document: { body: DomNode } };
+  return window.document.body;
 }
 
 function baseOf(baseUrl: string | undefined): URL | null {
@@ -260,8 +261,11 @@ class PortalReader {
   }
 
   private readImage(img: DomNode, figcaption: DomNode | null): FoundImage | null {
-    const url = this.resolve(img.getAttribute?.('src'));
-    if (!url || !/^https?:$/.test(url.protocol)) return null; // data: and other schemes: not a picture we can fetch
+    // Lazy-loading themes put a data: placeholder in src and the picture in data-src (content.rendered).
+    const url = ['src', 'data-src', 'data-lazy-src']
+      .map((name) => this.resolve(img.getAttribute?.(name)))
+      .find((candidate) => candidate !== null && /^https?:$/.test(candidate.protocol));
+    if (!url) return null; // data: and other schemes: not a picture we can fetch
     const idMatch = /(?:^|\s)wp-image-(\d{1,15})(?:\s|$)/.exec(img.getAttribute?.('class') ?? '');
     const remoteId = idMatch ? Number(idMatch[1]) : undefined;
     let caption = '';

@@ -243,6 +243,7 @@ describe('printedCredit / canonicalCredit / splitCaptionText', () => {
     expect(canonicalCredit('(Foto: Andi/Redaksi)')).toBe('Andi/Redaksi');
     expect(canonicalCredit('(Dok. Humas Kukar)')).toBe('Dok. Humas Kukar');
     expect(canonicalCredit('(Dok) Humas (Kukar)')).toBe('(Dok) Humas (Kukar)');
+    expect(canonicalCredit(printedCredit('Andi (Redaksi)'))).toBe('Andi (Redaksi)');
   });
 
   it('finds a hand-typed credit at the end of a caption', () => {
@@ -250,5 +251,6 @@ describe('printedCredit / canonicalCredit / splitCaptionText', () => {
     expect(splitCaptionText('Rapat di kantor bupati. Foto: Rina')).toEqual({ caption: 'Rapat di kantor bupati.', credit: 'Rina' });
     expect(splitCaptionText('(Dok. Humas)')).toEqual({ caption: '', credit: 'Dok. Humas' });
     expect(splitCaptionText('Senin (3/11/2025)')).toEqual({ caption: 'Senin (3/11/2025)', credit: '' });
+    expect(splitCaptionText('Pasar pagi. (Foto: Andi (Redaksi))')).toEqual({ caption: 'Pasar pagi.', credit: 'Andi (Redaksi)' });
   });
 });
