@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import googleDocs from '../../../../../../test-support/clipboard/google-docs.html?raw';
 import webPage from '../../../../../../test-support/clipboard/web-page.html?raw';
 import word from '../../../../../../test-support/clipboard/word.html?raw';
 import { cleanPastedHtml } from './clean-html';
 import { keepHappyDomOffline } from './testing';
 
-beforeEach(keepHappyDomOffline);
+keepHappyDomOffline();
 
 /** The clean HTML as its top-level blocks, for readable expectations. */
 function blocks(html: string): string[] {

@@ -20,10 +20,11 @@ import {
   type TextBlockKind,
   type TextFormat,
 } from './pasted-content';
+import { INERT_PREFIX, inertMarkup } from './inert-markup';
 
 /** Elements dropped with everything inside them. */
 const DROPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math',
+  'script', 'style', `${INERT_PREFIX}style`, 'xmp', 'noembed', 'noframes', 'plaintext', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math',
   'canvas', 'video', 'audio', 'img', 'picture', 'source', 'track', 'map', 'area', 'input', 'button', 'select', 'option',
   'optgroup', 'textarea', 'datalist', 'meter', 'progress', 'output', 'head', 'title', 'meta', 'link', 'base', 'xml',
   'dialog', 'o:p', // Word's empty-paragraph filler
@@ -134,7 +135,7 @@ class ItemSink implements Sink {
 /** Inline style declarations by property (lower case); values as written. */
 function parseStyle(element: Element): Map<string, string> {
   const declarations = new Map<string, string>();
-  for (const part of (element.getAttribute('style') ?? '').split(';')) {
+  for (const part of (element.getAttribute(`${INERT_PREFIX}style`) ?? '').split(';')) {
     const colon = part.indexOf(':');
     if (colon > 0) declarations.set(part.slice(0, colon).trim().toLowerCase(), part.slice(colon + 1).trim().toLowerCase());
   }
@@ -281,9 +282,9 @@ interface WordListParagraph {
 function readWordListParagraph(element: Element): WordListParagraph | null {
   const name = element.nodeName.toLowerCase();
   if (name !== 'p' && name !== 'div') return null;
-  const match = WORD_LIST.exec(element.getAttribute('style') ?? '');
+  const match = WORD_LIST.exec(element.getAttribute(`${INERT_PREFIX}style`) ?? '');
   if (!match) return null;
-  const markers = Array.from(element.querySelectorAll('span')).filter((span) => /mso-list:\s*ignore/i.test(span.getAttribute('style') ?? ''));
+  const markers = Array.from(element.querySelectorAll('span')).filter((span) => /mso-list:\s*ignore/i.test(span.getAttribute(`${INERT_PREFIX}style`) ?? ''));
   const marker = (markers[0]?.textContent ?? '').replace(/[\s\u00a0]+/g, '');
   const ordered = ORDERED_MARKER.test(marker);
   const number = Number.parseInt(marker, 10);
@@ -295,7 +296,7 @@ function readWordListParagraph(element: Element): WordListParagraph | null {
  * Consecutive ones become real (nested) lists before the walk.
  */
 function convertWordLists(doc: Document): void {
-  const candidates = Array.from(doc.body.querySelectorAll('p[style*="mso-list"], div[style*="mso-list"]'));
+  const candidates = Array.from(doc.body.querySelectorAll(`p[${INERT_PREFIX}style*="mso-list"], div[${INERT_PREFIX}style*="mso-list"]`));
   const done = new Set<Element>();
   for (const first of candidates) {
     if (done.has(first)) continue;
@@ -343,7 +344,7 @@ function convertWordLists(doc: Document): void {
 
 /** The clean HTML for a pasted HTML fragment; empty when nothing of it belongs in an article. */
 export function cleanPastedHtml(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = new DOMParser().parseFromString(inertMarkup(html), 'text/html');
   convertWordLists(doc);
   const sink = new FlowSink();
   walk(doc.body, { format: PLAIN, href: null, kind: 'paragraph', pre: false }, sink);

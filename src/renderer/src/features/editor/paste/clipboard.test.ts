@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { createHeadlessEditor } from '@lexical/headless';
 import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, type LexicalEditor, type SerializedEditorState } from 'lexical';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import googleDocs from '../../../../../../test-support/clipboard/google-docs.html?raw';
 import webPage from '../../../../../../test-support/clipboard/web-page.html?raw';
 import whatsapp from '../../../../../../test-support/clipboard/whatsapp.txt?raw';
@@ -11,7 +11,7 @@ import { EDITOR_NODES } from '../nodes';
 import { $insertCleanHtml, cleanClipboardData } from './clipboard';
 import { keepHappyDomOffline } from './testing';
 
-beforeEach(keepHappyDomOffline);
+keepHappyDomOffline();
 
 function clipboard(data: Record<string, string>): Pick<DataTransfer, 'getData'> {
   return { getData: (type: string) => data[type] ?? '' };
