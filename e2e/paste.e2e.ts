@@ -11,6 +11,7 @@ import type { Article } from '../src/shared/domain';
 import { makePhonePhoto } from '../test-support/photos';
 import { expect, test } from './fixtures';
 import { expectSaved, openFromList, startArticle, storedArticle, ui } from './support/app';
+import type { AppHost } from './support/host';
 import { repoRoot } from './support/paths';
 
 const fixture = (name: string): Promise<string> => readFile(path.join(repoRoot, 'test-support', 'clipboard', name), 'utf8');
@@ -48,14 +49,36 @@ async function expectNoEmptyBlocks(body: Locator): Promise<void> {
 }
 
 /** Types in the stored body, for the checks that it holds what the page shows. */
-function bodyTypes(article: Article): string[] {
+function bodyTypes(body: Article['body']): string[] {
   const types: string[] = [];
   const walk = (node: { type: string; children?: unknown[] }): void => {
     types.push(node.type);
     for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
   };
-  walk(article.body.root);
+  walk(body.root);
   return types;
+}
+
+/**
+ * Pastes into a new article, checks what the page shows, waits for the autosave, reloads and checks
+ * again. Returns the body as the backend stored it.
+ */
+async function pasteSaveAndReload(
+  page: Page,
+  host: AppHost,
+  options: { title: string; data: Record<string, string>; savedText: string; expectStructure: (body: Locator) => Promise<void> },
+): Promise<Article['body']> {
+  const { title, data, savedText, expectStructure } = options;
+  await startArticle(page, title);
+  await paste(page, data);
+  const body = ui.body(page);
+  await expectStructure(body);
+  await expectSaved(page, host, title, savedText);
+  const stored = await storedArticle(host, title);
+  await page.reload();
+  await openFromList(page, title);
+  await expectStructure(body);
+  return stored.body;
 }
 
 async function expectWordStructure(body: Locator): Promise<void> {
@@ -83,20 +106,15 @@ async function expectWordStructure(body: Locator): Promise<void> {
 }
 
 test('a Word document keeps headings, formats, lists and the link, loses Word’s markup, and survives a reload', async ({ page, openApp, host }) => {
-  const title = 'Banjir Rendam Tiga Kecamatan di Kukar';
   await openApp();
-  await startArticle(page, title);
-  await paste(page, { 'text/html': await fixture('word.html'), 'text/plain': 'Banjir Rendam Tiga Kecamatan di Kutai Kartanegara' });
-  const body = ui.body(page);
-  await expectWordStructure(body);
-  await expectSaved(page, host, title, 'Hubungi posko di nomor 0541-661234.');
-  const stored = await storedArticle(host, title);
-  expect(JSON.stringify(stored.body)).not.toMatch(/mso|font-family|color:/i);
-  expect(bodyTypes(stored)).toContain('list');
-
-  await page.reload();
-  await openFromList(page, title);
-  await expectWordStructure(body);
+  const stored = await pasteSaveAndReload(page, host, {
+    title: 'Banjir Rendam Tiga Kecamatan di Kukar',
+    data: { 'text/html': await fixture('word.html'), 'text/plain': 'Banjir Rendam Tiga Kecamatan di Kutai Kartanegara' },
+    savedText: 'Hubungi posko di nomor 0541-661234.',
+    expectStructure: expectWordStructure,
+  });
+  expect(JSON.stringify(stored)).not.toMatch(/mso|font-family|color:/i);
+  expect(bodyTypes(stored)).toEqual(expect.arrayContaining(['heading', 'list', 'listitem', 'link']));
 });
 
 async function expectGoogleDocsStructure(body: Locator): Promise<void> {
@@ -116,17 +134,14 @@ async function expectGoogleDocsStructure(body: Locator): Promise<void> {
 }
 
 test('a Google Docs document keeps its structure without the guid wrapper’s styles, and survives a reload', async ({ page, openApp, host }) => {
-  const title = 'Erau Adat Kutai 2026 Dibuka';
   await openApp();
-  await startArticle(page, title);
-  await paste(page, { 'text/html': await fixture('google-docs.html'), 'text/plain': 'Erau Adat Kutai 2026 Resmi Dibuka di Tenggarong' });
-  const body = ui.body(page);
-  await expectGoogleDocsStructure(body);
-  await expectSaved(page, host, title, 'Jadwal lengkap ada di laman Pemkab Kukar.');
-
-  await page.reload();
-  await openFromList(page, title);
-  await expectGoogleDocsStructure(body);
+  const stored = await pasteSaveAndReload(page, host, {
+    title: 'Erau Adat Kutai 2026 Dibuka',
+    data: { 'text/html': await fixture('google-docs.html'), 'text/plain': 'Erau Adat Kutai 2026 Resmi Dibuka di Tenggarong' },
+    savedText: 'Jadwal lengkap ada di laman Pemkab Kukar.',
+    expectStructure: expectGoogleDocsStructure,
+  });
+  expect(JSON.stringify(stored)).not.toMatch(/docs-internal-guid|font-size|#1155cc/i);
 });
 
 async function expectWhatsAppStructure(body: Locator): Promise<void> {
@@ -146,17 +161,13 @@ test('a WhatsApp message pasted as plain text gets its bold, italic, strikethrou
   openApp,
   host,
 }) => {
-  const title = 'Sungai Mahakam Siaga II';
   await openApp();
-  await startArticle(page, title);
-  await paste(page, { 'text/plain': await fixture('whatsapp.txt') });
-  const body = ui.body(page);
-  await expectWhatsAppStructure(body);
-  await expectSaved(page, host, title, 'Kontak posko: 0812-5555-0192 (Pak Hendra)');
-
-  await page.reload();
-  await openFromList(page, title);
-  await expectWhatsAppStructure(body);
+  await pasteSaveAndReload(page, host, {
+    title: 'Sungai Mahakam Siaga II',
+    data: { 'text/plain': await fixture('whatsapp.txt') },
+    savedText: 'Kontak posko: 0812-5555-0192 (Pak Hendra)',
+    expectStructure: expectWhatsAppStructure,
+  });
 });
 
 async function expectWebPageStructure(body: Locator): Promise<void> {
@@ -171,18 +182,14 @@ async function expectWebPageStructure(body: Locator): Promise<void> {
 }
 
 test('a web page snippet keeps its words and safe link, and none of its scripts, handlers, images or styles', async ({ page, openApp, host }) => {
-  const title = 'Pulau Kumala Kembali Jadi Andalan';
   await openApp();
-  await startArticle(page, title);
-  await paste(page, { 'text/html': await fixture('web-page.html'), 'text/plain': 'Upaya Pemkab Kukar Kembalikan Pulau Kumala' });
-  const body = ui.body(page);
-  await expectWebPageStructure(body);
-  await expectSaved(page, host, title, 'perbaikan jembatan penghubung.');
-  expect(JSON.stringify((await storedArticle(host, title)).body)).not.toMatch(/javascript:|onerror|onclick|<script|youtube|tracker/i);
-
-  await page.reload();
-  await openFromList(page, title);
-  await expectWebPageStructure(body);
+  const stored = await pasteSaveAndReload(page, host, {
+    title: 'Pulau Kumala Kembali Jadi Andalan',
+    data: { 'text/html': await fixture('web-page.html'), 'text/plain': 'Upaya Pemkab Kukar Kembalikan Pulau Kumala' },
+    savedText: 'perbaikan jembatan penghubung.',
+    expectStructure: expectWebPageStructure,
+  });
+  expect(JSON.stringify(stored)).not.toMatch(/javascript:|onerror|onclick|<script|youtube|tracker/i);
 });
 
 test('a photo copied from a web page (file plus <img> HTML) goes through the photo import, not in as a remote image', async ({ page, openApp }) => {
