@@ -46,32 +46,35 @@ function $linksSelection(data: DataTransfer): boolean {
   return !selection.getNodes().some((node) => $isElementNode(node) || ($isTextNode(node) && !node.isSimpleText()));
 }
 
+/** Registers the paste handling on an editor; returns the function that removes it. */
+export function registerPasteCleanup(editor: LexicalEditor): () => void {
+  return editor.registerCommand(
+    PASTE_COMMAND,
+    (event) => {
+      if (!(event instanceof ClipboardEvent) || !event.clipboardData || !editor.isEditable()) return false;
+      const data = event.clipboardData;
+      if (isFormField(event.target) || imageFilesFromClipboard(data).length > 0 || isFromThisEditor(data, editor)) return false;
+      // Neither HTML nor text (other files, say): Lexical hands them to the photo import, which says why it refuses them.
+      if (data.getData('text/html') === '' && data.getData('text/plain') === '') return false;
+      if ($getSelection() === null || $linksSelection(data)) return false;
+      event.preventDefault();
+      const html = cleanClipboardData(data);
+      editor.update(
+        () => {
+          const selection = $getSelection();
+          if (selection) $insertCleanHtml(editor, html, selection);
+        },
+        // Its own undo step, as Lexical gives its own pastes.
+        { tag: PASTE_TAG },
+      );
+      return true;
+    },
+    COMMAND_PRIORITY_LOW,
+  );
+}
+
 export function PastePlugin() {
   const [editor] = useLexicalComposerContext();
-  useEffect(
-    () =>
-      editor.registerCommand(
-        PASTE_COMMAND,
-        (event) => {
-          if (!(event instanceof ClipboardEvent) || !event.clipboardData || !editor.isEditable()) return false;
-          const data = event.clipboardData;
-          if (isFormField(event.target) || imageFilesFromClipboard(data).length > 0 || isFromThisEditor(data, editor)) return false;
-          if ($getSelection() === null || $linksSelection(data)) return false;
-          event.preventDefault();
-          const html = cleanClipboardData(data);
-          editor.update(
-            () => {
-              const selection = $getSelection();
-              if (selection) $insertCleanHtml(editor, html, selection);
-            },
-            // Its own undo step, as Lexical gives its own pastes.
-            { tag: PASTE_TAG },
-          );
-          return true;
-        },
-        COMMAND_PRIORITY_LOW,
-      ),
-    [editor],
-  );
+  useEffect(() => registerPasteCleanup(editor), [editor]);
   return null;
 }
