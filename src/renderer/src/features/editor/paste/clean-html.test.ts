@@ -135,6 +135,12 @@ describe('clean-up rules', () => {
     expect(cleanPastedHtml('<ol start="4"><li>Empat</li><ol><li>Anak</li></ol><li>Lima</li></ol>')).toBe('<ol start="4"><li>Empat<ol><li>Anak</li></ol></li><li>Lima</li></ol>');
   });
 
+  it('nests lists at most six deep: deeper items join the deepest list', () => {
+    const nested = (depth: number): string => (depth === 0 ? '' : `<ul><li>Tingkat ${9 - depth}${nested(depth - 1)}</li></ul>`);
+    const deepest = '<ul><li>Tingkat 6</li><li>Tingkat 7</li><li>Tingkat 8</li></ul>';
+    expect(cleanPastedHtml(nested(8))).toBe('<ul><li>Tingkat 1<ul><li>Tingkat 2<ul><li>Tingkat 3<ul><li>Tingkat 4<ul><li>Tingkat 5' + deepest + '</li></ul></li></ul></li></ul></li></ul></li></ul>');
+  });
+
   it('turns paragraphs inside a list item into lines of that item', () => {
     expect(cleanPastedHtml('<ul><li><p>Baris satu</p><p>Baris dua</p></li><li></li></ul>')).toBe('<ul><li>Baris satu<br>Baris dua</li></ul>');
   });

@@ -3,8 +3,9 @@
  * article keeps: paragraphs, H2-H4, quotes, lists (nested), bold, italic, underline, strikethrough,
  * code, super/subscript and http(s)/mailto links. Fonts, colours, sizes, classes, spans, Word's
  * conditional markup and <o:p>, Google Docs' wrapper, images, scripts, event handlers, hidden text
- * and empty paragraphs do not survive. Pure: an HTML string in, a clean HTML string out (DOMParser
- * makes an inert document: nothing in it loads or runs).
+ * and empty paragraphs do not survive. Pure: an HTML string in, a clean HTML string out. DOMParser
+ * makes an inert document (nothing in it loads or runs), after inert-markup.ts has renamed its inline
+ * styles and handlers so the app's CSP has nothing to report.
  */
 import { isSafeLinkUrl } from '../../../../../shared/lexical-document';
 import {
@@ -24,10 +25,11 @@ import { INERT_PREFIX, inertMarkup } from './inert-markup';
 
 /** Elements dropped with everything inside them. */
 const DROPPED = new Set([
-  'script', 'style', `${INERT_PREFIX}style`, 'xmp', 'noembed', 'noframes', 'plaintext', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math',
+  'script', 'style', `${INERT_PREFIX}style`, 'noscript', 'template', 'xmp', 'noembed', 'noframes', 'plaintext', 'head',
+  'title', 'meta', 'link', 'base', 'xml', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math',
   'canvas', 'video', 'audio', 'img', 'picture', 'source', 'track', 'map', 'area', 'input', 'button', 'select', 'option',
-  'optgroup', 'textarea', 'datalist', 'meter', 'progress', 'output', 'head', 'title', 'meta', 'link', 'base', 'xml',
-  'dialog', 'o:p', // Word's empty-paragraph filler
+  'optgroup', 'textarea', 'datalist', 'meter', 'progress', 'output', 'dialog',
+  'o:p', // Word's empty-paragraph filler
 ]);
 
 /** Containers whose content starts and ends a block. */

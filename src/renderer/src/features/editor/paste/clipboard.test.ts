@@ -72,6 +72,11 @@ describe('pasted content as the article body', () => {
     expect(LexicalDocumentSchema.safeParse(state).error?.issues ?? []).toEqual([]);
   });
 
+  it('with lists nested 200 deep still passes the document check (the nesting is bounded)', () => {
+    const html = '<ul><li>Kukar'.repeat(200) + '</li></ul>'.repeat(200);
+    expect(LexicalDocumentSchema.safeParse(paste({ 'text/html': html })).error?.issues ?? []).toEqual([]);
+  });
+
   it('from Word becomes headings, real nested lists, formats and a link', () => {
     const body = outlineOf(paste({ 'text/html': word }));
     expect(body[0]).toEqual({ 'heading h2': ['Banjir Rendam Tiga Kecamatan di Kutai Kartanegara'] });

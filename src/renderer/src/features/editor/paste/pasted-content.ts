@@ -144,13 +144,27 @@ export function finishTextBlock(block: TextBlock): TextBlock[] {
   return parts.map((inlines) => normaliseInlines(inlines)).filter(hasText).map((inlines) => ({ kind: block.kind, inlines }));
 }
 
-/** A list without empty items (an item with only nested lists is kept: it carries the nesting). */
-export function finishList(list: ListBlock): ListBlock | null {
+/**
+ * How deep pasted lists may nest. Word offers nine levels and a hostile paste any number; the
+ * backend bounds a body's depth, and a reporter's Tab indents to four.
+ */
+export const MAX_LIST_DEPTH = 6;
+
+/**
+ * A list without empty items (an item with only nested lists is kept: it carries the nesting).
+ * Lists nested deeper than MAX_LIST_DEPTH give their items to the deepest list allowed.
+ */
+export function finishList(list: ListBlock, depth = 1): ListBlock | null {
   const items: ListItem[] = [];
   for (const item of list.items) {
     const inlines = normaliseInlines(item.inlines);
-    const lists = item.lists.map(finishList).filter((nested): nested is ListBlock => nested !== null);
-    if (hasText(inlines) || lists.length > 0) items.push({ inlines: hasText(inlines) ? inlines : [], lists });
+    const lists = item.lists.map((nested) => finishList(nested, depth + 1)).filter((nested): nested is ListBlock => nested !== null);
+    if (depth >= MAX_LIST_DEPTH) {
+      if (hasText(inlines)) items.push({ inlines, lists: [] });
+      for (const nested of lists) items.push(...nested.items);
+    } else if (hasText(inlines) || lists.length > 0) {
+      items.push({ inlines: hasText(inlines) ? inlines : [], lists });
+    }
   }
   return items.length > 0 ? { ...list, items } : null;
 }
