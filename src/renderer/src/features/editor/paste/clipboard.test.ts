@@ -60,6 +60,7 @@ const ITALIC = 2;
 const STRIKE = 4;
 const UNDERLINE = 8;
 const CODE = 16;
+const SUPERSCRIPT = 64;
 
 describe('pasted content as the article body', () => {
   it.each([
@@ -122,6 +123,15 @@ describe('pasted content as the article body', () => {
 
   it('pasted in the middle of a paragraph, one line of text joins that paragraph', () => {
     expect(outlineOf(paste({ 'text/plain': 'di *Tenggarong*' }, 'Banjir '))).toEqual([{ paragraph: ['Banjir di ', `Tenggarong#${BOLD}`] }]);
+  });
+
+  it('keeps quotes, dividers, line breaks and superscript', () => {
+    const html = '<blockquote><p>Air naik <b>cepat</b>.</p></blockquote><hr><p>Luas 76 km<sup>2</sup><br>di Tenggarong</p>';
+    expect(outlineOf(paste({ 'text/html': html }))).toEqual([
+      { quote: ['Air naik ', `cepat#${BOLD}`, '.'] },
+      { horizontalrule: [] },
+      { paragraph: ['Luas 76 km', `2#${SUPERSCRIPT}`, '↵', 'di Tenggarong'] },
+    ]);
   });
 
   it('prefers the HTML, and falls back to the text when the HTML holds nothing for an article', () => {
