@@ -1,19 +1,12 @@
 // @vitest-environment happy-dom
-import { createHeadlessEditor } from '@lexical/headless';
 import { $createParagraphNode, $createTextNode, $getRoot, PASTE_COMMAND, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { EDITOR_NODES } from '../nodes';
 import { registerPasteCleanup } from './PastePlugin';
+import { newArticleEditor } from './testing';
 
 /** An editor holding one paragraph, the caret at its end (or "Tenggarong" selected), with only this plugin. */
 function editorWith(text: string, selectWord = false): LexicalEditor {
-  const editor = createHeadlessEditor({
-    namespace: 'redaksi-article',
-    nodes: [...EDITOR_NODES],
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const editor = newArticleEditor();
   registerPasteCleanup(editor);
   editor.update(
     () => {

@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
-import { createHeadlessEditor } from '@lexical/headless';
-import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, type LexicalEditor, type SerializedEditorState } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, type SerializedEditorState } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import googleDocs from '../../../../../../test-support/clipboard/google-docs.html?raw';
 import webPage from '../../../../../../test-support/clipboard/web-page.html?raw';
 import whatsapp from '../../../../../../test-support/clipboard/whatsapp.txt?raw';
 import word from '../../../../../../test-support/clipboard/word.html?raw';
 import { LexicalDocumentSchema, type LexicalNode } from '../../../../../shared/lexical-document';
-import { EDITOR_NODES } from '../nodes';
 import { $insertCleanHtml, cleanClipboardData } from './clipboard';
-import { keepHappyDomOffline } from './testing';
+import { keepHappyDomOffline, newArticleEditor } from './testing';
 
 keepHappyDomOffline();
 
@@ -17,19 +15,9 @@ function clipboard(data: Record<string, string>): Pick<DataTransfer, 'getData'> 
   return { getData: (type: string) => data[type] ?? '' };
 }
 
-function newEditor(): LexicalEditor {
-  return createHeadlessEditor({
-    namespace: 'redaksi-article',
-    nodes: [...EDITOR_NODES],
-    onError: (error) => {
-      throw error;
-    },
-  });
-}
-
 /** Pastes into an empty article (or after `before`, in the same paragraph) the way the plugin does. */
 function paste(data: Record<string, string>, before = ''): SerializedEditorState {
-  const editor = newEditor();
+  const editor = newArticleEditor();
   editor.update(
     () => {
       const paragraph = $createParagraphNode();
