@@ -165,6 +165,11 @@ describe('clean-up rules', () => {
     expect(cleanPastedHtml(item(0, 'A') + '<p class=MsoNormal>Di antara</p>' + item(1, 'B'))).toBe('<ol><li>A</li></ol><p>Di antara</p><ol><li>B</li></ol>');
   });
 
+  it('drops hidden text however it is hidden', () => {
+    const hidden = ['<span style="display:none !important">a</span>', '<span style="visibility: hidden">b</span>', "<span style='mso-hide:all'>c</span>", '<span hidden>d</span>'];
+    expect(cleanPastedHtml(`<p>Terlihat${hidden.join('')}</p>`)).toBe('<p>Terlihat</p>');
+  });
+
   it('returns nothing for a paste that holds only an image or scripts', () => {
     expect(cleanPastedHtml('<img src="https://portal.example.id/foto.jpg" alt="Banjir">')).toBe('');
     expect(cleanPastedHtml('<script>alert(1)</script><style>p{}</style>')).toBe('');

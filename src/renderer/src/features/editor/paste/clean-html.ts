@@ -147,9 +147,9 @@ function parseStyle(element: Element): Map<string, string> {
 function isHidden(element: Element, style: Map<string, string>): boolean {
   return (
     element.hasAttribute('hidden') ||
-    style.get('display') === 'none' ||
-    style.get('visibility') === 'hidden' ||
-    style.get('mso-hide') === 'all'
+    /^none\b/.test(style.get('display') ?? '') ||
+    /^hidden\b/.test(style.get('visibility') ?? '') ||
+    /^all\b/.test(style.get('mso-hide') ?? '')
   );
 }
 
