@@ -36,6 +36,7 @@ import type { ArticleSession } from './article-session';
 import { NEWS_TRANSFORMERS } from './markdown';
 import { EDITOR_NODES } from './nodes';
 import { ListTabPlugin, SafeContentPlugin, SessionPlugin, ShortcutsPlugin } from './plugins';
+import { PastePlugin } from './paste/PastePlugin';
 import { NoticeBar, SaveStatus } from './SaveStatus';
 import { editorTheme } from './theme';
 import { Toolbar } from './Toolbar';
@@ -260,6 +261,7 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
           <MarkdownShortcutPlugin transformers={NEWS_TRANSFORMERS} />
           <ShortcutsPlugin />
           <SafeContentPlugin />
+          <PastePlugin />
           <ListTabPlugin />
           <EditorRefPlugin editorRef={editorRef} />
           <EditorBodyPlugins />

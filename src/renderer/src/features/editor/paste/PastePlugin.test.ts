@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { $createParagraphNode, $createTextNode, $getRoot, PASTE_COMMAND, type LexicalEditor } from 'lexical';
+import { describe, expect, it } from 'vitest';
+import { registerPasteCleanup } from './PastePlugin';
+import { newArticleEditor } from './testing';
+
+/** An editor holding one paragraph, the caret at its end (or "Tenggarong" selected), with only this plugin. */
+function editorWith(text: string, selectWord = false): LexicalEditor {
+  const editor = newArticleEditor();
+  registerPasteCleanup(editor);
+  editor.update(
+    () => {
+      const node = $createTextNode(text);
+      $getRoot().clear().append($createParagraphNode().append(node));
+      const start = text.indexOf('Tenggarong');
+      if (selectWord) node.select(start, start + 'Tenggarong'.length);
+      else node.selectEnd();
+    },
+    { discrete: true },
+  );
+  return editor;
+}
+
+function pasteEvent(data: Record<string, string>, files: File[] = []): ClipboardEvent {
+  const transfer = new DataTransfer();
+  for (const [type, value] of Object.entries(data)) transfer.setData(type, value);
+  for (const file of files) transfer.items.add(file);
+  return new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
+}
+
+/** Whether the plugin took the paste, and the article's text afterwards. */
+function paste(editor: LexicalEditor, event: ClipboardEvent): { handled: boolean; text: string } {
+  let handled = false;
+  editor.update(() => {
+    handled = editor.dispatchCommand(PASTE_COMMAND, event);
+  }, { discrete: true });
+  return { handled, text: editor.getEditorState().read(() => $getRoot().getTextContent()) };
+}
+
+describe('the paste plugin', () => {
+  it('inserts the cleaned HTML where the caret is', () => {
+    const event = pasteEvent({ 'text/html': '<b style="font-weight:normal" id="docs-internal-guid-1"><span style="color:red">Kukar</span></b>', 'text/plain': 'Kukar' });
+    expect(paste(editorWith('Banjir di '), event)).toEqual({ handled: true, text: 'Banjir di Kukar' });
+    expect(event.defaultPrevented).toBe(true);
+  });
+
+  it('inserts WhatsApp text with its formats', () => {
+    const editor = editorWith('');
+    expect(paste(editor, pasteEvent({ 'text/plain': '*Siaga II* di Tenggarong' })).handled).toBe(true);
+    const bold = editor.getEditorState().read(() => $getRoot().getAllTextNodes().filter((node) => node.hasFormat('bold')).map((node) => node.getTextContent()));
+    expect(bold).toEqual(['Siaga II']);
+  });
+
+  it('leaves photos to the photo import', () => {
+    const photo = new File([new Uint8Array([0xff, 0xd8])], 'image.jpg', { type: 'image/jpeg' });
+    const event = pasteEvent({ 'text/html': '<img src="https://portal.example.id/foto.jpg">' }, [photo]);
+    expect(paste(editorWith('Banjir'), event)).toEqual({ handled: false, text: 'Banjir' });
+    expect(event.defaultPrevented).toBe(false);
+  });
+
+  it('leaves a paste of other files (no text at all) to Lexical, which hands them to the photo import', () => {
+    const pdf = new File([new Uint8Array([0x25])], 'surat.pdf', { type: 'application/pdf' });
+    expect(paste(editorWith('Banjir'), pasteEvent({}, [pdf])).handled).toBe(false);
+  });
+
+  it('leaves a copy from this editor to Lexical’s own format', () => {
+    const own = JSON.stringify({ namespace: 'redaksi-article', nodes: [] });
+    expect(paste(editorWith('Banjir'), pasteEvent({ 'application/x-lexical-editor': own, 'text/html': '<p>x</p>' })).handled).toBe(false);
+    const foreign = JSON.stringify({ namespace: 'another-app', nodes: [] });
+    expect(paste(editorWith('Banjir'), pasteEvent({ 'application/x-lexical-editor': foreign, 'text/html': '<p>x</p>' })).handled).toBe(true);
+  });
+
+  it('leaves a web address pasted over selected words to the link plugin', () => {
+    expect(paste(editorWith('Banjir di Tenggarong', true), pasteEvent({ 'text/plain': 'https://kukarkab.go.id/' })).handled).toBe(false);
+    expect(paste(editorWith('Banjir di Tenggarong', true), pasteEvent({ 'text/plain': 'Kutai Kartanegara' })).text).toBe('Banjir di Kutai Kartanegara');
+  });
+
+  it('leaves a figure’s caption, credit and alt-text fields to the browser', () => {
+    const editor = editorWith('Banjir');
+    const controls = document.createElement('div');
+    controls.setAttribute('data-image-controls', '');
+    const caption = document.createElement('input');
+    controls.append(caption);
+    document.body.append(controls);
+    let handled: boolean | null = null;
+    caption.addEventListener('paste', (event) => {
+      editor.update(() => {
+        handled = editor.dispatchCommand(PASTE_COMMAND, event as ClipboardEvent);
+      }, { discrete: true });
+    });
+    caption.dispatchEvent(pasteEvent({ 'text/plain': 'Warga menyeberangi Jalan Mulawarman' }));
+    expect(handled).toBe(false);
+    controls.remove();
+  });
+
+  it('does nothing while the article is read-only', () => {
+    const editor = editorWith('Banjir');
+    editor.setEditable(false);
+    expect(paste(editor, pasteEvent({ 'text/plain': 'tambahan' }))).toEqual({ handled: false, text: 'Banjir' });
+  });
+});

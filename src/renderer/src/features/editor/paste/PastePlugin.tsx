@@ -1,0 +1,80 @@
+/**
+ * Text pasted from Word, Google Docs, WhatsApp or a web page keeps its structure and loses its
+ * styling (see clean-html.ts and plain-text.ts). Runs before Lexical's own paste, which would
+ * import the clipboard's HTML as it is. Some pastes are left to others on purpose, whatever the
+ * order the plugins registered in: photos (the photo import), text typed into a figure's fields,
+ * a copy from this editor (Lexical's own format keeps every node) and a web address pasted over
+ * selected words (the link plugin makes them a link).
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import {
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isTextNode,
+  COMMAND_PRIORITY_LOW,
+  PASTE_COMMAND,
+  PASTE_TAG,
+  type LexicalEditor,
+} from 'lexical';
+import { useEffect } from 'react';
+import { isSafeLinkUrl } from '../../../../../shared/lexical-document';
+import { imageFilesFromClipboard } from '../../photos/clipboard-files';
+import { $insertCleanHtml, cleanClipboardData } from './clipboard';
+
+const LEXICAL_MIME = 'application/x-lexical-editor';
+
+function isFromThisEditor(data: DataTransfer, editor: LexicalEditor): boolean {
+  const raw = data.getData(LEXICAL_MIME);
+  if (raw === '') return false;
+  try {
+    return (JSON.parse(raw) as { namespace?: unknown }).namespace === editor._config.namespace;
+  } catch {
+    return false;
+  }
+}
+
+/** A figure's caption, credit and alt text are ordinary fields: the browser pastes into them. */
+function isFormField(target: EventTarget | null): boolean {
+  return target instanceof Element && (target.closest('[data-image-controls]') !== null || target.closest('input, textarea') !== null);
+}
+
+/** The condition under which the link plugin turns the selected words into a link instead. */
+function $linksSelection(data: DataTransfer): boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || selection.isCollapsed() || !isSafeLinkUrl(data.getData('text'))) return false;
+  return !selection.getNodes().some((node) => $isElementNode(node) || ($isTextNode(node) && !node.isSimpleText()));
+}
+
+/** Registers the paste handling on an editor; returns the function that removes it. */
+export function registerPasteCleanup(editor: LexicalEditor): () => void {
+  return editor.registerCommand(
+    PASTE_COMMAND,
+    (event) => {
+      if (!(event instanceof ClipboardEvent) || !event.clipboardData || !editor.isEditable()) return false;
+      const data = event.clipboardData;
+      if (isFormField(event.target) || imageFilesFromClipboard(data).length > 0 || isFromThisEditor(data, editor)) return false;
+      // Neither HTML nor text (other files, say): Lexical hands them to the photo import, which says why it refuses them.
+      if (data.getData('text/html') === '' && data.getData('text/plain') === '') return false;
+      if ($getSelection() === null || $linksSelection(data)) return false;
+      event.preventDefault();
+      const html = cleanClipboardData(data);
+      editor.update(
+        () => {
+          const selection = $getSelection();
+          if (selection) $insertCleanHtml(editor, html, selection);
+        },
+        // Its own undo step, as Lexical gives its own pastes.
+        { tag: PASTE_TAG },
+      );
+      return true;
+    },
+    COMMAND_PRIORITY_LOW,
+  );
+}
+
+export function PastePlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => registerPasteCleanup(editor), [editor]);
+  return null;
+}
