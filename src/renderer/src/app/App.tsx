@@ -35,8 +35,10 @@ export function App() {
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   const [view, setView] = useState<View>('articles');
   const searchRef = useRef<HTMLInputElement>(null);
+  const slot = useStore(workspace.slot);
   // The queue is for editors: after switching to the writer role it gives way to the articles.
   const shownView: View = view === 'queue' && current?.role !== 'editor' ? 'articles' : view;
+  const editorOpen = shownView === 'articles' && slot.status === 'ready';
   const openFromQueue = useCallback(
     (id: string) => {
       setView('articles');
@@ -142,11 +144,12 @@ export function App() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#editor-title">
-        {t('app.skipToEditor')}
+      {/* To the title when an article is open, else to the screen itself: a skip link must land somewhere. */}
+      <a className="skip-link" href={editorOpen ? '#editor-title' : '#main'}>
+        {editorOpen ? t('app.skipToEditor') : t('app.skipToMain')}
       </a>
       <Sidebar view={shownView} onView={setView} searchRef={searchRef} />
-      <main className="main">
+      <main className="main" id="main" tabIndex={-1}>
         {shownView === 'settings' ? (
           <SettingsScreen />
         ) : shownView === 'queue' ? (
