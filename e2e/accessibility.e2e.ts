@@ -1,6 +1,7 @@
 /**
  * axe-core on every main screen in both themes: Naskah with an article and its photo open, the
- * publish queue (editor), Pengaturan, and the revision history and reject dialogs. Any serious or
+ * publish queue (editor), Pengaturan, the revision history and reject dialogs, and the first-run
+ * welcome. Any serious or
  * critical violation fails; every violation found (minor ones too) is printed, so they can be read
  * in the log even when they do not fail the run.
  */
@@ -84,3 +85,17 @@ for (const { theme, label } of THEMES) {
     expect(serious, 'serious or critical accessibility violations').toEqual([]);
   });
 }
+
+test.describe('first run', () => {
+  test.use({ onboarded: false });
+
+  for (const { theme, label } of THEMES) {
+    test(`no serious or critical axe violations on the welcome (${label})`, async ({ page, host }, testInfo) => {
+      await callHost(host, 'settings-update', { theme });
+      await page.goto(host.url);
+      await expect(page.getByRole('heading', { name: 'Selamat datang di Redaksi', level: 1 })).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      expect(await audit(page, testInfo, `Selamat datang (${label})`), 'serious or critical accessibility violations').toEqual([]);
+    });
+  }
+});

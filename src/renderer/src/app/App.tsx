@@ -6,6 +6,7 @@ import { Sidebar, type View } from '../features/articles/Sidebar';
 import { EditorPane } from '../features/editor/EditorPane';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { Welcome } from '../features/welcome/Welcome';
 import { translateError } from '../i18n/errors';
 import { Icon } from '../ui/Icon';
 import { matchesShortcut, SHORTCUTS } from '../ui/shortcuts';
@@ -52,7 +53,8 @@ export function App() {
     void loadSettings(services).then((result) => {
       if (!live) return;
       setBoot(result);
-      if (result.status === 'ready') void services.workspace.openNewest();
+      // On the first run the welcome opens a new article once it is done.
+      if (result.status === 'ready' && services.settings.settings.get()?.onboarded) void services.workspace.openNewest();
     });
     return () => {
       live = false;
@@ -96,6 +98,7 @@ export function App() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
+      if (!settings.settings.get()?.onboarded) return; // the welcome comes first
       if (matchesShortcut(event, SHORTCUTS.save)) {
         event.preventDefault(); // people press Ctrl+S out of habit; saving is automatic, so just save now
         void workspace.session()?.flush();
@@ -111,7 +114,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [workspace]);
+  }, [workspace, settings]);
 
   if (boot.status !== 'ready' || !current) {
     return (
@@ -139,6 +142,15 @@ export function App() {
           <p className="boot-loading delayed-fade">{t('app.loading')}</p>
         )}
       </div>
+    );
+  }
+
+  if (!current.onboarded) {
+    return (
+      <>
+        <Welcome onDone={() => setView('articles')} />
+        <Toasts />
+      </>
     );
   }
 
