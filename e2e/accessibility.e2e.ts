@@ -1,5 +1,5 @@
 /**
- * axe-core on every main screen in both themes: Naskah with an article and its photo open, the
+ * axe-core on every main screen in both themes: Naskah with an article and its photo open, the command palette, the
  * publish queue (editor), Pengaturan, the revision history and reject dialogs, and the first-run
  * welcome. Any serious or
  * critical violation fails; every violation found (minor ones too) is printed, so they can be read
@@ -13,7 +13,7 @@ import { callHost, ui } from './support/app';
 import type { AppHost } from './support/host';
 
 // Preparing the seeded photo and six axe passes take a while on a 2-core machine.
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 120_000 });
 
 type Theme = 'light' | 'dark';
 const THEMES: { theme: Theme; label: string }[] = [
@@ -58,6 +58,12 @@ for (const { theme, label } of THEMES) {
     await expect(ui.body(page).getByRole('figure')).toBeVisible();
     await expect(ui.body(page).getByRole('figure').locator('img')).toHaveJSProperty('complete', true);
     serious.push(...(await audit(page, testInfo, `Naskah (${label})`)));
+
+    await page.keyboard.press('ControlOrMeta+Shift+P');
+    await expect(page.getByRole('dialog', { name: 'Perintah' })).toBeVisible();
+    serious.push(...(await audit(page, testInfo, `Perintah (${label})`)));
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Riwayat revisi', exact: true }).click();
     await expect(page.getByRole('dialog', { name: /Riwayat revisi/ })).toBeVisible();
