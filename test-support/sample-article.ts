@@ -23,10 +23,14 @@ export const SAMPLE_PHOTO_WORDS = {
   altText: 'Puluhan pegawai duduk di aula mendengarkan pemateri di depan layar proyektor',
 };
 
+function sampleLines(): string[] {
+  const text = readFileSync(path.join(__dirname, 'fixtures', 'portal-article-page.txt'), 'utf8');
+  return text.split('\n').map((line) => line.trim()).filter(Boolean);
+}
+
 /** Title and body paragraphs of the portal page; the page's menus, teasers and footer are left out. */
 export function sampleArticle(): SampleArticle {
-  const text = readFileSync(path.join(__dirname, 'fixtures', 'portal-article-page.txt'), 'utf8');
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = sampleLines();
   // The headline follows the "News · <date> ·" line; the body ends where the portal's view counter starts.
   const dateLine = lines.findIndex((line) => line.startsWith('News ·'));
   const end = lines.findIndex((line) => line.startsWith('Artikel ini telah dibaca'));
@@ -35,6 +39,17 @@ export function sampleArticle(): SampleArticle {
   // The line after the headline repeats it as the photo's caption ("... Perbesar").
   const paragraphs = lines.slice(dateLine + 3, end);
   return { title, paragraphs };
+}
+
+/** The headlines of the page's "Baca Lainnya" teasers (each followed by its date line). */
+export function sampleTeaserTitles(): string[] {
+  const lines = sampleLines();
+  const start = lines.indexOf('Baca Lainnya');
+  const titles: string[] = [];
+  for (let i = start + 1; i + 1 < lines.length && start >= 0; i++) {
+    if (/^\d{1,2} \p{L}+ \d{4} - \d{2}:\d{2} WIT[AB]?$/u.test(lines[i + 1]!)) titles.push(lines[i]!);
+  }
+  return titles;
 }
 
 const paragraph = (text: string) => ({
@@ -56,6 +71,8 @@ export function sampleBody(sample: SampleArticle, mediaId?: string): LexicalDocu
 }
 
 export interface SeedOptions {
+  /** Another article's words instead of the sample's (e.g. a teaser headline with a short body). */
+  article?: SampleArticle;
   /** Place a prepared photo (with its caption, credit and alt text) and make it the featured image. */
   photo?: boolean;
   /** Send it to the editor, so it stands in the publish queue. */
@@ -64,7 +81,7 @@ export interface SeedOptions {
 
 /** Creates the sample article through the backend, filed under "Politik" with tags, and returns it. */
 export async function seedSampleArticle(invoke: Invoke, options: SeedOptions = {}): Promise<Article> {
-  const sample = sampleArticle();
+  const sample = options.article ?? sampleArticle();
   let mediaId: string | undefined;
   if (options.photo) {
     // Small and upright: preparing a 12 MP photo would only slow the seeding down.
