@@ -37,6 +37,11 @@ test('the welcome is done from the keyboard, in English, and opens a new article
   // A new article, ready for its title; the editor's queue is there for the chosen role.
   await expect(page.getByLabel('Title', { exact: true })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Publish queue', exact: true })).toBeVisible();
+  // In a browser the spell checker is the browser's own: the writing fields ask for it, in the UI language.
+  const body = page.getByRole('textbox', { name: 'Article body', exact: true });
+  await expect(body).toHaveAttribute('spellcheck', 'true');
+  await expect(body).toHaveAttribute('lang', 'en');
+  await expect(page.getByLabel('Title', { exact: true })).toHaveAttribute('lang', 'en');
   const stored = await callHost<Settings>(host, 'settings-get');
   expect(stored).toMatchObject({ onboarded: true, language: 'en', role: 'editor', timeZone: 'Asia/Jakarta' });
 
