@@ -32,7 +32,7 @@ async function audit(page: Page, testInfo: TestInfo, screen: string, include?: s
     return `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} element(s))\n${targets.join('\n')}`;
   });
   // What axe could not decide (contrast over images or gradients, usually) is listed for a human to look at.
-  const review = incomplete.map((r) => `${r.id} (${r.nodes.length})`).join(', ');
+  const review = incomplete.map((r) => `${r.id} (${r.nodes.map((n) => n.target.join(' ')).join('; ')})`).join(', ');
   const summary = `${passes.length} rules passed${review ? `; to review by eye: ${review}` : ''}`;
   const report = lines.length ? `${screen}: ${violations.length} violation(s); ${summary}\n${lines.join('\n')}` : `${screen}: no violations; ${summary}`;
   console.log(report);
