@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: the main screens (Naskah, Antrean Terbit, Pengaturan) in both languages and
+ * `npm run screenshots`: the main screens (Naskah, Antrean Terbit, Pengaturan) and the first-run welcome in both languages and
  * both themes, as 1280x800 PNGs in docs/screenshots/. The app runs in browser mode on a fresh
  * temporary data folder, seeded with a real regional portal's article (with a prepared photo) and a
  * few of its "Baca Lainnya" headlines in the editor's queue. Uses the same Chromium as the e2e tests.
@@ -72,9 +72,17 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'id-ID', timezoneId: 'Asia/Makassar' });
     for (const language of LANGUAGES) {
       for (const theme of THEMES) {
-        await callHost(host, 'settings-update', { language, theme });
+        const words =
+          language === 'id'
+            ? { welcome: 'Selamat datang di Redaksi', queue: 'Antrean Terbit', settings: 'Pengaturan' }
+            : { welcome: 'Welcome to Redaksi', queue: 'Publish queue', settings: 'Settings' };
+        // The first-run welcome, as a new data folder would show it.
+        await callHost(host, 'settings-update', { language, theme, onboarded: false });
         await page.goto(host.url);
-        const words = language === 'id' ? { articles: 'Naskah', queue: 'Antrean Terbit', settings: 'Pengaturan' } : { articles: 'Articles', queue: 'Publish queue', settings: 'Settings' };
+        await page.getByRole('heading', { name: words.welcome, level: 1 }).waitFor({ timeout: 15_000 });
+        await shoot(page, `selamat-datang-${language}-${theme}`);
+        await callHost(host, 'settings-update', { onboarded: true });
+        await page.goto(host.url);
         await page.getByRole('button', { name: language === 'id' ? 'Naskah baru' : 'New article', exact: true }).waitFor({ timeout: 15_000 });
         await page.getByRole('figure').locator('img').waitFor();
         // From the top of the sheet, with no focus ring on the title (this file has no DOM types: hence the casts).
@@ -93,7 +101,7 @@ async function main(): Promise<void> {
       }
     }
     const articles = await callHost<Article[]>(host, 'articles-list', {});
-    console.log(`${articles.length} seeded articles, ${LANGUAGES.length * THEMES.length * 3} screenshots`);
+    console.log(`${articles.length} seeded articles, ${LANGUAGES.length * THEMES.length * 4} screenshots`);
   } finally {
     await browser.close();
     await host.stop();

@@ -32,7 +32,7 @@ const isAppUrl = (url: string): boolean => isAppRendererUrl(url, rendererLocatio
 let backend: Backend | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** The settings the menus are built for (language, role); kept current from 'settings-changed'. */
-let menuSettings: Pick<Settings, 'language' | 'role'> = { language: app.getLocale().toLowerCase().startsWith('en') ? 'en' : 'id', role: 'writer' };
+let menuSettings: Pick<Settings, 'language' | 'role'> = { language: 'id', role: 'writer' }; // the settings' defaults
 let userWords: UserWords | null = null;
 
 app.enableSandbox();
