@@ -7,11 +7,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { callHost } from './support/app';
 import { AppHost } from './support/host';
 
 export interface HostFixtureOptions {
   /** Extra environment for the host process, e.g. REDAKSI_REVISION_INTERVAL_MS. */
   hostEnv: Record<string, string>;
+  /**
+   * Whether the data folder starts as if the welcome had been completed (the default: most tests are
+   * about what comes after it). The welcome's own test sets this to false.
+   */
+  onboarded: boolean;
 }
 
 interface Fixtures {
@@ -23,6 +29,7 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures & HostFixtureOptions>({
   hostEnv: [{}, { option: true }],
+  onboarded: [true, { option: true }],
 
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
@@ -31,9 +38,11 @@ export const test = base.extend<Fixtures & HostFixtureOptions>({
     await rm(dir, { recursive: true, force: true });
   },
 
-  host: async ({ dataDir, hostEnv }, use, testInfo) => {
+  host: async ({ dataDir, hostEnv, onboarded }, use, testInfo) => {
     const host = new AppHost(dataDir, hostEnv);
     await host.start();
+    // Through the API before the page opens, as a finished welcome would have left it.
+    if (onboarded) await callHost(host, 'settings-update', { onboarded: true });
     await use(host);
     const exit = await host.stop();
     if (host.stderr.length > 0) await testInfo.attach('host-stderr', { body: host.stderr.join(''), contentType: 'text/plain' });

@@ -4,6 +4,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import type { Article, ArticleSummary } from '../../src/shared/domain';
+import { encodeFramed, FRAMED_CONTENT_TYPE, needsFraming } from '../../src/shared/wire';
 import type { AppHost } from './host';
 
 export const ui = {
@@ -14,13 +15,14 @@ export const ui = {
   search: (page: Page) => page.getByRole('searchbox', { name: 'Cari naskah', exact: true }),
 };
 
-/** Calls a handler on the host the way the renderer does (token header, JSON body). */
+/** Calls a handler on the host the way the renderer does (token header, JSON body or framed bytes). */
 export async function callHost<T>(host: AppHost, name: string, args: unknown = {}): Promise<T> {
   const address = new URL(host.url);
+  const framed = needsFraming(args);
   const response = await fetch(`${address.origin}/api/invoke/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-redaksi-token': address.searchParams.get('token') ?? '' },
-    body: JSON.stringify(args),
+    headers: { 'content-type': framed ? FRAMED_CONTENT_TYPE : 'application/json', 'x-redaksi-token': address.searchParams.get('token') ?? '' },
+    body: framed ? encodeFramed(args) : JSON.stringify(args),
   });
   const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);

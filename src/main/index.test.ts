@@ -4,14 +4,16 @@
  * settings, navigation and pop-ups are contained, permissions are refused, the renderer is served
  * from app:// with its CSP, and IPC answers only the app's own frames.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE_NAME } from '../core/backend';
-import { IPC_INVOKE_CHANNEL } from '../shared/transport';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/transport';
 
 type Handler = (...args: unknown[]) => unknown;
+
+type MenuTemplate = { id?: string; label?: string; role?: string; accelerator?: string; submenu?: MenuTemplate; click?: () => void }[];
 
 const fake = vi.hoisted(() => {
   class FakeEmitter {
@@ -31,6 +33,13 @@ const fake = vi.hoisted(() => {
     windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
     url = '';
     sent: unknown[][] = [];
+    replaced: string[] = [];
+    get session() {
+      return session.defaultSession;
+    }
+    replaceMisspelling(word: string) {
+      this.replaced.push(word);
+    }
     setWindowOpenHandler(fn: (details: { url: string }) => { action: string }) {
       this.windowOpenHandler = fn;
     }
@@ -59,6 +68,11 @@ const fake = vi.hoisted(() => {
     opened: [] as string[],
     errorBoxes: [] as string[][],
     exitCode: null as number | null,
+    /** Every application menu set, newest last (as templates). */
+    appMenus: [] as MenuTemplate[],
+    popups: [] as MenuTemplate[],
+    spellLanguages: null as string[] | null,
+    spellWords: [] as string[],
   };
   const app = new (class extends FakeEmitter {
     isPackaged = true;
@@ -68,6 +82,7 @@ const fake = vi.hoisted(() => {
     getPath = (name: string) => (name === 'userData' ? state.userData : '/nonexistent');
     getVersion = () => '9.9.9';
     getLocale = () => 'id';
+    getAppPath = () => '/nonexistent';
     quit = () => undefined;
     exit = (code: number) => {
       state.exitCode = code;
@@ -84,6 +99,9 @@ const fake = vi.hoisted(() => {
     }
     static getAllWindows() {
       return state.windows.map((w) => ({ webContents: w.webContents }));
+    }
+    static fromWebContents() {
+      return null;
     }
     loadURL(url: string) {
       this.record.loaded.push(url);
@@ -103,14 +121,22 @@ const fake = vi.hoisted(() => {
       webRequest: { onHeadersReceived: (fn: typeof state.headersHandler) => (state.headersHandler = fn) },
       setPermissionRequestHandler: (fn: typeof state.permissionRequest) => (state.permissionRequest = fn),
       setPermissionCheckHandler: (fn: typeof state.permissionCheck) => (state.permissionCheck = fn),
+      availableSpellCheckerLanguages: ['en-US', 'id', 'de'],
+      setSpellCheckerLanguages: (languages: string[]) => (state.spellLanguages = languages),
+      addWordToSpellCheckerDictionary: (word: string) => (state.spellWords.push(word), true),
     }),
   };
-  return { state, app, BrowserWindow, session, FakeWebContents };
+  const Menu = {
+    buildFromTemplate: (template: MenuTemplate) => ({ template, popup: () => state.popups.push(template) }),
+    setApplicationMenu: (menu: { template: MenuTemplate }) => state.appMenus.push(menu.template),
+  };
+  return { state, app, BrowserWindow, session, Menu, FakeWebContents };
 });
 
 vi.mock('electron', () => ({
   app: fake.app,
   BrowserWindow: fake.BrowserWindow,
+  Menu: fake.Menu,
   session: fake.session,
   dialog: { showErrorBox: (title: string, message: string) => fake.state.errorBoxes.push([title, message]) },
   ipcMain: {
@@ -137,10 +163,15 @@ async function startShell(): Promise<void> {
   fake.state.readyResolve!();
 }
 
+// Electron sets this for a packaged app; the repository's resources/ stands in for it.
+const processWithResources = process as { resourcesPath?: string };
+const nodeResourcesPath = processWithResources.resourcesPath;
+
 describe('Electron shell', () => {
   beforeEach(async () => {
+    processWithResources.resourcesPath = path.resolve(__dirname, '../../resources');
     vi.resetModules();
-    Object.assign(fake.state, { order: [], windows: [], opened: [], errorBoxes: [], exitCode: null, otherIpcListeners: [] });
+    Object.assign(fake.state, { order: [], windows: [], opened: [], errorBoxes: [], exitCode: null, otherIpcListeners: [], appMenus: [], popups: [], spellLanguages: null, spellWords: [] });
     fake.state.ipcHandlers.clear();
     fake.state.protocolHandlers.clear();
     fake.app.listeners.clear();
@@ -148,6 +179,7 @@ describe('Electron shell', () => {
   });
 
   afterEach(async () => {
+    processWithResources.resourcesPath = nodeResourcesPath;
     fake.app.emit('will-quit');
     await rm(fake.state.userData, { recursive: true, force: true });
   });
@@ -248,6 +280,54 @@ describe('Electron shell', () => {
     fake.app.emit('will-quit');
     await expect(invoke(appFrame, 'app-info', {})).resolves.toMatchObject({ ok: false, error: { code: 'backend.closed' } });
     expect(fake.state.errorBoxes).toEqual([]);
+  });
+
+  it('builds the menu in the UI language, rebuilds it on a change and sends its commands to the page', async () => {
+    await startShell();
+    await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
+    const invoke = fake.state.ipcHandlers.get(IPC_INVOKE_CHANNEL)!;
+    const appFrame = { senderFrame: { url: 'app://renderer/index.html', parent: null } };
+    const topLabels = () => fake.state.appMenus.at(-1)!.map((menu) => menu.label);
+    await vi.waitFor(() => expect(topLabels()).toEqual(['Berkas', 'Sunting', 'Tampilan', 'Naskah', 'Bantuan']));
+
+    await invoke(appFrame, 'settings-update', { language: 'en', role: 'editor' });
+    expect(topLabels()).toEqual(['File', 'Edit', 'View', 'Article', 'Help']);
+    const view = fake.state.appMenus.at(-1)!.find((menu) => menu.id === 'view')!;
+    expect(view.submenu!.map((item) => item.label)).toContain('Publish queue');
+    const built = fake.state.appMenus.length;
+    await invoke(appFrame, 'settings-update', { theme: 'dark' });
+    expect(fake.state.appMenus, 'other settings leave the menu alone').toHaveLength(built);
+
+    const file = fake.state.appMenus.at(-1)!.find((menu) => menu.id === 'file')!;
+    file.submenu!.find((item) => item.id === 'new-article')!.click!();
+    expect(fake.state.windows[0]!.webContents.sent).toContainEqual([IPC_EVENT_CHANNEL, 'menu-command', { command: 'new-article' }]);
+  });
+
+  it('checks spelling in Indonesian and English with the newsroom words, and keeps the words added from the menu', async () => {
+    await startShell();
+    await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
+    expect(fake.state.spellLanguages).toEqual(['id', 'en-US']);
+    expect(fake.state.spellWords).toEqual(expect.arrayContaining(['Tenggarong', 'Kukar', 'Sangasanga', 'DPRD']));
+
+    const contents = fake.state.windows[0]!.webContents;
+    const editFlags = { canCut: true, canCopy: true, canPaste: true, canSelectAll: true };
+    contents.emit('context-menu', {}, { misspelledWord: 'Anggana', dictionarySuggestions: ['Anggaran'], isEditable: true, selectionText: '', editFlags });
+    const popup = fake.state.popups.at(-1)!;
+    popup[0]!.click!();
+    expect(contents.replaced).toEqual(['Anggaran']);
+    popup.find((item) => item.label === 'Tambahkan ke kamus')!.click!();
+    expect(fake.state.spellWords.at(-1)).toBe('Anggana');
+    expect(JSON.parse(await readFile(path.join(fake.state.userData, 'spelling-words.json'), 'utf8'))).toEqual(['Anggana']);
+
+    // The next start teaches the checker the added word again.
+    fake.app.emit('will-quit');
+    vi.resetModules();
+    Object.assign(fake.state, { order: [], windows: [], spellWords: [] });
+    fake.state.ipcHandlers.clear();
+    fake.app.listeners.clear();
+    await startShell();
+    await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
+    expect(fake.state.spellWords).toContain('Anggana');
   });
 
   it('explains a refused database in a dialog and exits without a window', async () => {

@@ -2,12 +2,18 @@
  * The Electron shell: app lifecycle, one hardened window, the IPC transport over the backend and
  * nothing else. All product logic lives in src/core.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type WebContents } from 'electron';
 import { createBackend, type Backend } from '../core/backend';
+import type { CommandId } from '../shared/commands';
+import type { Settings } from '../shared/domain';
+import { IPC_EVENT_CHANNEL } from '../shared/transport';
+import { appMenuTemplate } from './app-menu';
 import { registerAppScheme, serveMediaFiles, serveRendererFiles } from './app-protocol';
 import { forwardBackendEvents, registerInvokeChannel } from './ipc';
 import { safeStorageSecretStore } from './secret-store';
+import { contextMenuTemplate, newsroomDictionaryPath, setUpSpelling, USER_WORDS_FILE, UserWords } from './spelling';
 import { describeStartupFailure } from './startup-failure';
 import {
   ALLOWED_PERMISSIONS,
@@ -26,6 +32,9 @@ const isAppUrl = (url: string): boolean => isAppRendererUrl(url, rendererLocatio
 
 let backend: Backend | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** The settings the menus are built for (language, role); kept current from 'settings-changed'. */
+let menuSettings: Pick<Settings, 'language' | 'role'> = { language: 'id', role: 'writer' }; // the settings' defaults
+let userWords: UserWords | null = null;
 
 app.enableSandbox();
 registerAppScheme();
@@ -63,6 +72,7 @@ function start(): void {
     () => BrowserWindow.getAllWindows().map((window) => window.webContents),
     isAppUrl,
   );
+  setUpMenus(backend);
   createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
@@ -84,6 +94,56 @@ function hardenSession(running: Backend): void {
   ses.setPermissionRequestHandler((_contents, permission, callback) => callback(ALLOWED_PERMISSIONS.includes(permission)));
   ses.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.includes(permission));
   ses.on('will-download', (event) => event.preventDefault());
+  userWords = new UserWords(path.join(app.getPath('userData'), USER_WORDS_FILE));
+  let dictionaryText = '';
+  try {
+    dictionaryText = fs.readFileSync(newsroomDictionaryPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }), 'utf8');
+  } catch (err) {
+    // Spelling still works without the newsroom's words; say so in the log rather than fail to start.
+    console.warn(`[redaksi] newsroom dictionary not loaded: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  setUpSpelling(ses, { platform: process.platform, dictionaryText, userWords });
+}
+
+/** Asks the app's own windows to run a command (as its shortcut would). */
+function sendCommand(command: CommandId): void {
+  for (const window of BrowserWindow.getAllWindows()) {
+    const contents = window.webContents;
+    if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(IPC_EVENT_CHANNEL, 'menu-command', { command });
+  }
+}
+
+function buildAppMenu(): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ ...menuSettings, platform: process.platform, send: sendCommand })));
+}
+
+/** The menu speaks the UI language and shows the queue to editors: rebuilt when either changes. */
+function setUpMenus(running: Backend): void {
+  buildAppMenu();
+  running.on('settings-changed', (settings) => {
+    if (settings.language === menuSettings.language && settings.role === menuSettings.role) return;
+    menuSettings = { language: settings.language, role: settings.role };
+    buildAppMenu();
+  });
+  void running.invoke('settings-get', {}).then((result) => {
+    if (!result.ok) return;
+    const { language, role } = result.value as Settings;
+    menuSettings = { language, role };
+    buildAppMenu();
+  });
+}
+
+function showContextMenu(contents: WebContents, params: Electron.ContextMenuParams): void {
+  const template = contextMenuTemplate(params, menuSettings.language, {
+    replace: (suggestion) => contents.replaceMisspelling(suggestion),
+    addToDictionary: (word) => {
+      contents.session.addWordToSpellCheckerDictionary(word);
+      userWords?.add(word);
+    },
+  });
+  if (template.length === 0) return;
+  const window = BrowserWindow.fromWebContents(contents);
+  Menu.buildFromTemplate(template).popup(window ? { window } : {});
 }
 
 function openExternally(url: string): void {
@@ -104,6 +164,9 @@ function lockDownContents(contents: WebContents): void {
   contents.setWindowOpenHandler(({ url }) => {
     openExternally(url);
     return { action: 'deny' };
+  });
+  contents.on('context-menu', (_event, params) => {
+    if (isAppUrl(contents.getURL())) showContextMenu(contents, params);
   });
 }
 

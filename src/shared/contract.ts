@@ -5,6 +5,7 @@
  * it only through the typed client in src/renderer/src/api.
  */
 import { z } from 'zod';
+import type { CommandId } from './commands';
 import type {
   AppInfo,
   Article,
@@ -234,9 +235,11 @@ export interface Events {
   'settings-changed': Settings;
   'articles-changed': { ids: string[] };
   'sync-status': SyncStatus;
+  /** Electron only: the application menu asks the renderer to run a command (never emitted by the backend). */
+  'menu-command': { command: CommandId };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: EventName[] = ['settings-changed', 'articles-changed', 'sync-status'];
+export const EVENT_NAMES: EventName[] = ['settings-changed', 'articles-changed', 'sync-status', 'menu-command'];
 
 /** The envelope both transports use for a handler's answer. */
 export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: import('./errors').AppErrorShape };

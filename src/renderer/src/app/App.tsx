@@ -1,18 +1,25 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COMMANDS, isCommandId } from '../../../shared/commands';
 import type { AppErrorShape } from '../../../shared/errors';
 import { errorShapeOf } from '../api';
 import { Sidebar, type View } from '../features/articles/Sidebar';
 import { EditorPane } from '../features/editor/EditorPane';
 import { QueueScreen } from '../features/queue/QueueScreen';
+import { CommandPalette } from '../features/commands/CommandPalette';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { Welcome } from '../features/welcome/Welcome';
 import { translateError } from '../i18n/errors';
 import { Icon } from '../ui/Icon';
 import { matchesShortcut, SHORTCUTS } from '../ui/shortcuts';
 import { Toasts } from '../ui/Toasts';
+import { useCommands } from './commands';
 import { useServices, type Services } from './services';
 import { useStore } from './store';
 import { applyTheme } from './theme';
+
+/** The commands with a shortcut that work wherever the focus is (the editor's own are matched by the editor). */
+const APP_SHORTCUT_COMMANDS = ['save', 'new-article', 'search', 'show-settings', 'command-palette'] as const;
 
 type Boot = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: AppErrorShape };
 
@@ -29,14 +36,17 @@ async function loadSettings({ settings, i18n }: Services): Promise<Boot> {
 
 export function App() {
   const services = useServices();
-  const { settings, workspace, i18n, client } = services;
+  const { settings, workspace, i18n, client, commands } = services;
   const { t } = useTranslation();
   const current = useStore(settings.settings);
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   const [view, setView] = useState<View>('articles');
+  const [paletteOpen, setPaletteOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const slot = useStore(workspace.slot);
   // The queue is for editors: after switching to the writer role it gives way to the articles.
   const shownView: View = view === 'queue' && current?.role !== 'editor' ? 'articles' : view;
+  const editorOpen = shownView === 'articles' && slot.status === 'ready';
   const openFromQueue = useCallback(
     (id: string) => {
       setView('articles');
@@ -50,7 +60,8 @@ export function App() {
     void loadSettings(services).then((result) => {
       if (!live) return;
       setBoot(result);
-      if (result.status === 'ready') void services.workspace.openNewest();
+      // On the first run the welcome opens a new article once it is done.
+      if (result.status === 'ready' && services.settings.settings.get()?.onboarded) void services.workspace.openNewest();
     });
     return () => {
       live = false;
@@ -92,24 +103,50 @@ export function App() {
     };
   }, [workspace, client]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if (matchesShortcut(event, SHORTCUTS.save)) {
-        event.preventDefault(); // people press Ctrl+S out of habit; saving is automatic, so just save now
-        void workspace.session()?.flush();
-      } else if (matchesShortcut(event, SHORTCUTS.newArticle)) {
-        event.preventDefault();
+  // What the application menu and the command palette can run from here; editor commands register themselves.
+  const onboarded = current?.onboarded ?? false;
+  const isEditor = current?.role === 'editor';
+  const appCommands = useMemo(
+    () => ({
+      'new-article': () => {
         setView('articles');
         void workspace.create();
-      } else if (matchesShortcut(event, SHORTCUTS.search)) {
-        event.preventDefault();
+      },
+      save: () => void workspace.session()?.flush(), // saving is automatic; this only saves at once
+      search: () => {
         setView('articles');
         requestAnimationFrame(() => searchRef.current?.focus());
+      },
+      'show-articles': () => setView('articles'),
+      ...(isEditor ? { 'show-queue': () => setView('queue') } : {}),
+      'show-settings': () => setView('settings'),
+      'command-palette': () => setPaletteOpen(true),
+    }),
+    [workspace, isEditor],
+  );
+  useCommands(appCommands, onboarded);
+
+  useEffect(
+    () =>
+      client.on('menu-command', ({ command }) => {
+        if (isCommandId(command)) commands.run(command);
+      }),
+    [client, commands],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      for (const id of APP_SHORTCUT_COMMANDS) {
+        if (!matchesShortcut(event, SHORTCUTS[COMMANDS[id].shortcut])) continue;
+        if (id === 'command-palette' && document.querySelector('dialog[open]')) return; // one dialog at a time
+        // Ctrl+S out of habit included: the browser's "save page" would only confuse.
+        if (commands.run(id)) event.preventDefault();
+        return;
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [workspace]);
+  }, [commands]);
 
   if (boot.status !== 'ready' || !current) {
     return (
@@ -140,13 +177,23 @@ export function App() {
     );
   }
 
+  if (!current.onboarded) {
+    return (
+      <>
+        <Welcome onDone={() => setView('articles')} />
+        <Toasts />
+      </>
+    );
+  }
+
   return (
     <div className="app">
-      <a className="skip-link" href="#editor-title">
-        {t('app.skipToEditor')}
+      {/* To the title when an article is open, else to the screen itself: a skip link must land somewhere. */}
+      <a className="skip-link" href={editorOpen ? '#editor-title' : '#main'}>
+        {editorOpen ? t('app.skipToEditor') : t('app.skipToMain')}
       </a>
       <Sidebar view={shownView} onView={setView} searchRef={searchRef} />
-      <main className="main">
+      <main className="main" id="main" tabIndex={-1}>
         {shownView === 'settings' ? (
           <SettingsScreen />
         ) : shownView === 'queue' ? (
@@ -158,6 +205,7 @@ export function App() {
           </>
         )}
       </main>
+      {paletteOpen && <CommandPalette onClose={() => setPaletteOpen(false)} />}
       <Toasts />
     </div>
   );

@@ -5,6 +5,7 @@ import type { ApiClient } from '../api';
 import { ArticlesStore } from '../features/articles/articles-store';
 import { MediaLibrary } from '../features/photos/media-library';
 import { ToastStore } from '../ui/toasts';
+import { CommandRegistry } from './commands';
 import { SettingsStore } from './settings-store';
 import { Workspace } from './workspace';
 
@@ -16,6 +17,7 @@ export interface Services {
   media: MediaLibrary;
   toasts: ToastStore;
   workspace: Workspace;
+  commands: CommandRegistry;
 }
 
 export function createServices(client: ApiClient, i18n: I18n): Services {
@@ -24,7 +26,7 @@ export function createServices(client: ApiClient, i18n: I18n): Services {
   const media = new MediaLibrary(client);
   const toasts = new ToastStore();
   const workspace = new Workspace(client, articles, toasts, i18n);
-  return { client, i18n, settings, articles, media, toasts, workspace };
+  return { client, i18n, settings, articles, media, toasts, workspace, commands: new CommandRegistry() };
 }
 
 const ServicesContext = createContext<Services | null>(null);

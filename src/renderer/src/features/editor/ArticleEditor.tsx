@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/contract';
 import { isSafeLinkUrl } from '../../../../shared/lexical-document';
 import { formatCompact } from '../../../../shared/newsroom-time';
+import { useCommands } from '../../app/commands';
 import { useServices } from '../../app/services';
 import { useStore } from '../../app/store';
 import { useSettings } from '../../app/useSettings';
@@ -109,7 +110,10 @@ function SheetScroll({ children }: { children: ReactNode }) {
 }
 
 export function ArticleEditor({ session }: { session: ArticleSession }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The writing fields follow the UI language: the browser's (and Electron's) spell checker and
+  // screen readers take the language from here; Electron also checks Indonesian and English together.
+  const textLang = i18n.language === 'en' ? 'en' : 'id';
   const { workspace } = useServices();
   const titleRef = useRef<HTMLTextAreaElement>(null);
   const excerptRef = useRef<HTMLTextAreaElement>(null);
@@ -152,6 +156,8 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
       editorRef.current?.focus(undefined, { defaultSelection: 'rootStart' });
     }
   };
+
+  useCommands({ 'revision-history': () => setRevisionsOpen(true) });
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
@@ -201,7 +207,7 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
                   maxLength={LIMITS.titleLength}
                   rows={1}
                   spellCheck
-                  lang="id"
+                  lang={textLang}
                   onKeyDown={onTitleKeyDown}
                   readOnly={!editable}
                   onChange={(e) => {
@@ -223,7 +229,7 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
                     maxLength={LIMITS.excerptLength}
                     rows={2}
                     spellCheck
-                    lang="id"
+                    lang={textLang}
                     onChange={(e) => session.setExcerpt(e.target.value)}
                     readOnly={!editable}
                   />
@@ -238,7 +244,7 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
                         aria-placeholder={t('editor.bodyPlaceholder')}
                         placeholder={<div className="body-placeholder">{t('editor.bodyPlaceholder')}</div>}
                         spellCheck
-                        lang="id"
+                        lang={textLang}
                       />
                     }
                     ErrorBoundary={LexicalErrorBoundary}

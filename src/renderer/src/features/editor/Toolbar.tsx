@@ -25,6 +25,7 @@ import {
 } from 'lexical';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommands } from '../../app/commands';
 import { Icon, type IconName } from '../../ui/Icon';
 import { SHORTCUTS, shortcutAria, shortcutLabel, type Shortcut } from '../../ui/shortcuts';
 import { usePhotoImport } from '../photos/PhotoImport';
@@ -167,6 +168,25 @@ export const Toolbar = memo(function Toolbar({ children }: { children?: ReactNod
 
   const formatText = (type: TextFormatType) => () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, type);
   const block = (kind: Exclude<BlockKind, 'other'>) => () => setBlockKind(editor, kind);
+
+  // The same actions for the application menu and the command palette, while the article can be edited.
+  useCommands(
+    {
+      bold: formatText('bold'),
+      italic: formatText('italic'),
+      underline: formatText('underline'),
+      strikethrough: formatText('strikethrough'),
+      link: () => openLinkDialog(),
+      paragraph: block('paragraph'),
+      heading2: block('h2'),
+      heading3: block('h3'),
+      heading4: block('h4'),
+      'bullet-list': block('bullet'),
+      'numbered-list': block('number'),
+      quote: block('quote'),
+    },
+    editable,
+  );
 
   const applyLink = (url: string): void => {
     editor.update(() => {

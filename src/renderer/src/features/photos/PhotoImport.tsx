@@ -27,6 +27,7 @@ import { useStore } from '../../app/store';
 import { formatNumber } from '../../i18n';
 import { translateError } from '../../i18n/errors';
 import { Icon } from '../../ui/Icon';
+import { useCommands } from '../../app/commands';
 import { matchesShortcut, SHORTCUTS } from '../../ui/shortcuts';
 import { $createImageNode, $selectNode, type ImageNode } from './image-node';
 import { PhotoImporter } from './photo-import';
@@ -164,6 +165,8 @@ export function PhotoImportProvider({ children }: { children: ReactNode }) {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [openPicker]);
+
+  useCommands({ 'insert-image': openPicker });
 
   const controls = useMemo(() => ({ importer, openPicker, addFiles }), [importer, openPicker, addFiles]);
 

@@ -115,7 +115,9 @@ function PhotoItem({ image, photos, featured, canChoose, onShow }: PhotoItemProp
   };
   return (
     <li className={`photos-item${featured ? ' is-featured' : ''}`}>
-      <button type="button" className="photos-thumb" onClick={onShow} aria-describedby={nameId} aria-label={t('photos.showInArticle')}>
+      {/* Named by its own words (not aria-label), so the visible "Gambar utama" badge is part of the name. */}
+      <button type="button" className="photos-thumb" onClick={onShow} aria-describedby={nameId}>
+        <span className="visually-hidden">{t('photos.showInArticle')}</span>
         <Thumb mediaId={image.mediaId} />
         {featured && <span className="photos-badge">{t('photos.featuredBadge')}</span>}
       </button>

@@ -44,6 +44,16 @@ interface QueueRowProps {
   onOpen: (id: string) => void;
 }
 
+/** A comma for screen readers between a row's columns; `visible` shows the eye a middle dot instead. */
+function Pause({ visible }: { visible?: boolean }) {
+  return (
+    <>
+      <span className="visually-hidden">, </span>
+      {visible && <span aria-hidden="true"> · </span>}
+    </>
+  );
+}
+
 /** Memoised: while scrolling, rows that stay on screen are not rendered again. */
 const QueueRow = memo(function QueueRow({ item, categoryName, overdue, timeZone, lang, tabIndex, onOpen }: QueueRowProps) {
   const { t } = useTranslation();
@@ -53,38 +63,42 @@ const QueueRow = memo(function QueueRow({ item, categoryName, overdue, timeZone,
   const category = categoryName ?? t('queue.noCategory');
   const timeLabel = t(time.kind === 'publish' ? 'queue.publishesAt' : 'queue.since');
   const when = formatCompact(time.at, timeZone, lang);
-  // One spoken sentence per row, with pauses where the eye sees columns.
   const note = item.lastNote && item.status !== 'scheduled' ? t('queue.lastNote', { note: item.lastNote }) : null;
-  const spoken = [title, author, category, t(`workflow.status.${item.status}`), overdue ? t('queue.overdue') : null, `${timeLabel} ${when}`, note]
-    .filter(Boolean)
-    .join(', ');
+  // The row is named by what it shows (so voice control can say it), in the order the eye reads it;
+  // the hidden commas give screen readers a pause where the eye sees a new column.
   return (
-    <button type="button" className={`queue-item${overdue ? ' is-overdue' : ''}`} tabIndex={tabIndex} aria-label={spoken} onClick={() => onOpen(item.id)}>
+    <button type="button" className={`queue-item${overdue ? ' is-overdue' : ''}`} tabIndex={tabIndex} onClick={() => onOpen(item.id)}>
       <span className="queue-main">
         <span className={`queue-title${item.title ? '' : ' is-untitled'}`}>{title}</span>
+        <Pause />
         <span className="queue-meta">
           <span>{author}</span>
-          <span aria-hidden="true"> · </span>
+          <Pause visible />
           <span className={categoryName ? undefined : 'is-missing'}>{category}</span>
           {note && (
             <>
-              <span aria-hidden="true"> · </span>
+              <Pause visible />
               <span className="queue-note">{note}</span>
             </>
           )}
         </span>
       </span>
+      <Pause />
       <span className="queue-state">
         <StatusBadge status={item.status} />
         {overdue && (
-          <span className="overdue-flag">
-            <Icon name="alert" size={14} />
-            <span>{t('queue.overdue')}</span>
-          </span>
+          <>
+            <Pause />
+            <span className="overdue-flag">
+              <Icon name="alert" size={14} />
+              <span>{t('queue.overdue')}</span>
+            </span>
+          </>
         )}
       </span>
+      <Pause />
       <span className="queue-time">
-        <span className="queue-time-label">{timeLabel}</span>
+        <span className="queue-time-label">{timeLabel}</span>{' '}
         <time dateTime={new Date(time.at).toISOString()}>{when}</time>
       </span>
     </button>

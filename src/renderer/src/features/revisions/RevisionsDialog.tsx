@@ -165,7 +165,8 @@ export function RevisionsDialog({ session, onClose }: { session: ArticleSession;
           {preview?.status === 'error' && <p className="field-error pad">{translateError(i18n, preview.error)}</p>}
           {preview?.status === 'ready' && (
             <>
-              <div className="revision-scroll">
+              {/* Focusable, so a long revision can be scrolled from the keyboard (the preview itself is not editable). */}
+              <div className="revision-scroll" tabIndex={0}>
                 <RevisionPreview key={preview.value.id} revision={preview.value} />
               </div>
               <div className="dialog-actions revision-actions">

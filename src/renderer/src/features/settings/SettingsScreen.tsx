@@ -6,6 +6,7 @@ import { formatLong, type NewsroomTimeZone } from '../../../../shared/newsroom-t
 import { useServices } from '../../app/services';
 import { useSettings } from '../../app/useSettings';
 import { DisplayNameField } from './DisplayNameField';
+import { ZONE_OPTIONS } from './zone-options';
 
 function SelectField({ label, hint, value, onChange, children }: { label: string; hint: string; value: string; onChange: (v: string) => void; children: ReactNode }) {
   const id = useId();
@@ -24,12 +25,6 @@ function SelectField({ label, hint, value, onChange, children }: { label: string
     </div>
   );
 }
-
-const ZONES: { zone: NewsroomTimeZone; key: string }[] = [
-  { zone: 'Asia/Makassar', key: 'settings.zone.wita' },
-  { zone: 'Asia/Jakarta', key: 'settings.zone.wib' },
-  { zone: 'Asia/Jayapura', key: 'settings.zone.wit' },
-];
 
 const PHOTO_LONG_EDGES: readonly Settings['photoLongEdge'][] = [1200, 1600, 2048];
 
@@ -92,7 +87,7 @@ export function SettingsScreen() {
           value={settings.timeZone}
           onChange={(v) => change({ timeZone: v as NewsroomTimeZone })}
         >
-          {ZONES.map(({ zone, key }) => (
+          {ZONE_OPTIONS.map(({ zone, key }) => (
             <option key={zone} value={zone}>
               {t(key)}
             </option>

@@ -1,0 +1,107 @@
+/**
+ * axe-core on every main screen in both themes: Naskah with an article and its photo open, the command palette, the
+ * publish queue (editor), Pengaturan, the revision history and reject dialogs, and the first-run
+ * welcome. Any serious or
+ * critical violation fails; every violation found (minor ones too) is printed, so they can be read
+ * in the log even when they do not fail the run.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { seedSampleArticle } from '../test-support/sample-article';
+import { expect, test } from './fixtures';
+import { callHost, ui } from './support/app';
+import type { AppHost } from './support/host';
+
+// Preparing the seeded photo and six axe passes take a while on a 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
+type Theme = 'light' | 'dark';
+const THEMES: { theme: Theme; label: string }[] = [
+  { theme: 'light', label: 'Terang' },
+  { theme: 'dark', label: 'Gelap' },
+];
+
+async function audit(page: Page, testInfo: TestInfo, screen: string, include?: string): Promise<string[]> {
+  // Animations and transitions done, so colours are measured as they finally show.
+  await page.waitForTimeout(300);
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (include) builder = builder.include(include);
+  const { violations, incomplete, passes } = await builder.analyze();
+  const lines = violations.map((v) => {
+    const targets = v.nodes.slice(0, 5).map((n) => `      ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim() ?? ''}`);
+    return `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} element(s))\n${targets.join('\n')}`;
+  });
+  // What axe could not decide (contrast over images or gradients, usually) is listed for a human to look at.
+  const review = incomplete.map((r) => `${r.id} (${r.nodes.map((n) => n.target.join(' ')).join('; ')})`).join(', ');
+  const summary = `${passes.length} rules passed${review ? `; to review by eye: ${review}` : ''}`;
+  const report = lines.length ? `${screen}: ${violations.length} violation(s); ${summary}\n${lines.join('\n')}` : `${screen}: no violations; ${summary}`;
+  console.log(report);
+  await testInfo.attach(`axe ${screen}`, { body: report, contentType: 'text/plain' });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen}: ${v.id} (${v.help})`);
+}
+
+async function useTheme(host: AppHost, theme: Theme): Promise<void> {
+  await callHost(host, 'settings-update', { theme, role: 'editor', displayName: 'Andi Pratama' });
+}
+
+for (const { theme, label } of THEMES) {
+  test(`no serious or critical axe violations on the main screens (${label})`, async ({ page, host, openApp }, testInfo) => {
+    await useTheme(host, theme);
+    const queued = await seedSampleArticle((name, args) => callHost(host, name, args), { submit: true });
+    const draft = await seedSampleArticle((name, args) => callHost(host, name, args), { photo: true });
+    await openApp();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const serious: string[] = [];
+
+    // Naskah: the newest article (the draft with its photo) opens at start.
+    await expect(ui.title(page)).toHaveValue(draft.title);
+    await expect(ui.body(page).getByRole('figure')).toBeVisible();
+    await expect(ui.body(page).getByRole('figure').locator('img')).toHaveJSProperty('complete', true);
+    serious.push(...(await audit(page, testInfo, `Naskah (${label})`)));
+
+    await page.keyboard.press('ControlOrMeta+Shift+P');
+    await expect(page.getByRole('dialog', { name: 'Perintah' })).toBeVisible();
+    serious.push(...(await audit(page, testInfo, `Perintah (${label})`)));
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Riwayat revisi', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: /Riwayat revisi/ })).toBeVisible();
+    serious.push(...(await audit(page, testInfo, `Riwayat revisi (${label})`)));
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Antrean Terbit', exact: true }).click();
+    const queue = page.getByRole('list', { name: 'Naskah di antrean' });
+    await expect(queue.getByRole('button').filter({ hasText: queued.title })).toBeVisible();
+    serious.push(...(await audit(page, testInfo, `Antrean Terbit (${label})`)));
+
+    // The submitted article, opened from the queue: the editor's buttons, then the reject dialog.
+    await queue.getByRole('button').filter({ hasText: queued.title }).click();
+    await expect(ui.title(page)).toHaveValue(queued.title);
+    await page.getByRole('button', { name: 'Tolak', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Tolak naskah' })).toBeVisible();
+    serious.push(...(await audit(page, testInfo, `Tolak naskah (${label})`)));
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Pengaturan', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Pengaturan', level: 1 })).toBeVisible();
+    serious.push(...(await audit(page, testInfo, `Pengaturan (${label})`)));
+
+    expect(serious, 'serious or critical accessibility violations').toEqual([]);
+  });
+}
+
+test.describe('first run', () => {
+  test.use({ onboarded: false });
+
+  for (const { theme, label } of THEMES) {
+    test(`no serious or critical axe violations on the welcome (${label})`, async ({ page, host }, testInfo) => {
+      await callHost(host, 'settings-update', { theme });
+      await page.goto(host.url);
+      await expect(page.getByRole('heading', { name: 'Selamat datang di Redaksi', level: 1 })).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      expect(await audit(page, testInfo, `Selamat datang (${label})`), 'serious or critical accessibility violations').toEqual([]);
+    });
+  }
+});
