@@ -4,6 +4,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { ApiClient } from '../api';
 import { ArticlesStore } from '../features/articles/articles-store';
 import { MediaLibrary } from '../features/photos/media-library';
+import { SyncStore } from '../features/sync/sync-store';
 import { ToastStore } from '../ui/toasts';
 import { SettingsStore } from './settings-store';
 import { Workspace } from './workspace';
@@ -16,6 +17,7 @@ export interface Services {
   media: MediaLibrary;
   toasts: ToastStore;
   workspace: Workspace;
+  sync: SyncStore;
 }
 
 export function createServices(client: ApiClient, i18n: I18n): Services {
@@ -24,7 +26,14 @@ export function createServices(client: ApiClient, i18n: I18n): Services {
   const media = new MediaLibrary(client);
   const toasts = new ToastStore();
   const workspace = new Workspace(client, articles, toasts, i18n);
-  return { client, i18n, settings, articles, media, toasts, workspace };
+  const sync = new SyncStore(client, {
+    // The portal account decides the role; the backend enforces the workflow by the saved role.
+    onAccountRole: (role) => {
+      if (settings.settings.get()?.role !== role) settings.update({ role }).catch(() => undefined);
+    },
+  });
+  sync.follow(workspace.slot, () => workspace.openId());
+  return { client, i18n, settings, articles, media, toasts, workspace, sync };
 }
 
 const ServicesContext = createContext<Services | null>(null);
