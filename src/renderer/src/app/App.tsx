@@ -6,12 +6,14 @@ import { Sidebar, type View } from '../features/articles/Sidebar';
 import { EditorPane } from '../features/editor/EditorPane';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { translateError } from '../i18n/errors';
 import { Icon } from '../ui/Icon';
 import { matchesShortcut, SHORTCUTS } from '../ui/shortcuts';
 import { Toasts } from '../ui/Toasts';
 import { useServices, type Services } from './services';
 import { useStore } from './store';
+import { useRole } from './useRole';
 import { applyTheme } from './theme';
 
 type Boot = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: AppErrorShape };
@@ -34,9 +36,10 @@ export function App() {
   const current = useStore(settings.settings);
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   const [view, setView] = useState<View>('articles');
+  const role = useRole();
   const searchRef = useRef<HTMLInputElement>(null);
   // The queue is for editors: after switching to the writer role it gives way to the articles.
-  const shownView: View = view === 'queue' && current?.role !== 'editor' ? 'articles' : view;
+  const shownView: View = view === 'queue' && role !== 'editor' ? 'articles' : view;
   const openFromQueue = useCallback(
     (id: string) => {
       setView('articles');
@@ -50,7 +53,10 @@ export function App() {
     void loadSettings(services).then((result) => {
       if (!live) return;
       setBoot(result);
-      if (result.status === 'ready') void services.workspace.openNewest();
+      if (result.status === 'ready') {
+        void services.workspace.openNewest();
+        void services.sync.load();
+      }
     });
     return () => {
       live = false;
@@ -158,6 +164,7 @@ export function App() {
           </>
         )}
       </main>
+      <SyncStatusBar onOpenSettings={() => setView('settings')} onOpenArticle={openFromQueue} />
       <Toasts />
     </div>
   );

@@ -47,4 +47,6 @@ export const SHORTCUTS = {
   newArticle: { code: 'KeyN', key: 'N', mod: true, alt: true },
   search: { code: 'KeyF', key: 'F', mod: true, shift: true },
   save: { code: 'KeyS', key: 'S', mod: true },
+  // S for "sinkronkan"; with Alt, so it stays apart from the habitual Ctrl+S.
+  syncNow: { code: 'KeyS', key: 'S', mod: true, alt: true },
 } satisfies Record<string, Shortcut>;
