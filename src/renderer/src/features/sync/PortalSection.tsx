@@ -278,7 +278,7 @@ export function PortalSection() {
             }}
           />
           <p id={ids.passwordHint} className="field-hint">
-            {hasPassword ? `${t('portal.appPasswordSaved')}. ${t('portal.appPasswordKeep')} ` : ''}
+            {hasPassword ? `${t('portal.appPasswordKeep')} ` : ''}
             {t('portal.appPasswordHint')}
           </p>
           <p id={ids.secure} className="field-hint portal-secure">
