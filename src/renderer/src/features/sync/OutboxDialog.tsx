@@ -110,7 +110,13 @@ export function OutboxDialog({ onClose, onOpenArticle }: { onClose: () => void; 
                         {t('sync.retry')}
                       </button>
                     )}
-                    <button type="button" className="btn btn-quiet btn-small" aria-label={t('sync.openArticleOf', { title })} onClick={() => onOpenArticle(item.articleId)}>
+                    <button
+                      type="button"
+                      className="btn btn-quiet btn-small"
+                      aria-label={t('sync.openArticleOf', { title })}
+                      data-tooltip={t('sync.openArticleOf', { title })}
+                      data-tooltip-align="end"
+                      onClick={() => onOpenArticle(item.articleId)}>
                       <Icon name="articles" size={16} />
                     </button>
                   </div>

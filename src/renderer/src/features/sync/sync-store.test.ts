@@ -85,6 +85,20 @@ describe('SyncStore', () => {
     expect(client.callsOf('sync-hold')).toHaveLength(2); // confirmed now: nothing more to say
   });
 
+  it('catches up with the status when the backend is reachable again (pushes may have been missed)', async () => {
+    const client = fakeClient();
+    client.answer('sync-status', () => status({ pending: 1 }));
+    const sync = new SyncStore(client);
+    client.setConnection('online'); // before the first load: nothing to catch up with
+    expect(client.callsOf('sync-status')).toHaveLength(0);
+    await sync.load();
+    client.answer('sync-status', () => status({ pending: 4 }));
+    client.setConnection('offline');
+    client.setConnection('online');
+    await flush();
+    expect(sync.status.get().value?.pending).toBe(4);
+  });
+
   it('takes pushed statuses, and refreshes the open article only when something besides upload bytes changed', async () => {
     const client = fakeClient();
     client.answer('sync-hold', ({ articleId }) => ({ articleId }));

@@ -58,20 +58,23 @@ export class SyncStore {
   private confirmedHold: string | null | undefined = undefined;
   private openArticleRequest = 0;
   private itemsWatched = false;
+  private loaded = false;
 
   constructor(
     private readonly client: ApiClient,
     private readonly options: SyncStoreOptions = {},
   ) {
     client.on('sync-status', (status) => this.applyStatus(status));
-    // Back online: whatever could not be told meanwhile is told now.
+    // Back online: whatever could not be told meanwhile is told now, and pushes missed are caught up.
     client.onConnection((connection) => {
       if (connection !== 'online') return;
       if (this.wantedHold !== this.confirmedHold) void this.sendHold();
+      if (this.loaded) void this.refreshStatus();
     });
   }
 
   async load(): Promise<void> {
+    this.loaded = true;
     await Promise.all([this.refreshStatus(), this.refreshPortal()]);
   }
 
