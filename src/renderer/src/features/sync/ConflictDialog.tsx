@@ -24,7 +24,7 @@ import { errorShapeOf } from '../../api';
 import { useServices } from '../../app/services';
 import { useSettings } from '../../app/useSettings';
 import { translateError } from '../../i18n/errors';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogCloseButton } from '../../ui/Dialog';
 import { Icon } from '../../ui/Icon';
 import { $replaceBody, type ArticleSession } from '../editor/article-session';
 import { EDITOR_NODES } from '../editor/nodes';
@@ -278,11 +278,7 @@ export function ConflictDialog({ session, onClose }: { session: ArticleSession; 
       title={t('conflictView.title', { title })}
       onClose={onClose}
       className="dialog-conflict"
-      headerEnd={
-        <button type="button" className="icon-btn" aria-label={t('sync.close')} onClick={onClose}>
-          <Icon name="close" />
-        </button>
-      }
+      headerEnd={<DialogCloseButton label={t('sync.close')} onClose={onClose} />}
     >
       <div className="conflict" aria-busy={busy}>
         {!conflict && !loadError && <p className="muted">{t('conflictView.loading')}</p>}

@@ -12,7 +12,7 @@ import { useStore } from '../../app/store';
 import { useSettings } from '../../app/useSettings';
 import { formatNumber } from '../../i18n';
 import { translateError } from '../../i18n/errors';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogCloseButton } from '../../ui/Dialog';
 import { Icon, type IconName } from '../../ui/Icon';
 import { canRetry, formatDuration } from './sync-copy';
 
@@ -68,11 +68,7 @@ export function OutboxDialog({ onClose, onOpenArticle }: { onClose: () => void; 
       title={t('sync.outbox')}
       onClose={onClose}
       className="dialog-outbox"
-      headerEnd={
-        <button type="button" className="icon-btn" aria-label={t('sync.close')} onClick={onClose}>
-          <Icon name="close" />
-        </button>
-      }
+      headerEnd={<DialogCloseButton label={t('sync.close')} onClose={onClose} />}
     >
       <div className="outbox">
         <p className="dialog-text">{t('sync.outboxHint')}</p>

@@ -3,7 +3,7 @@
  * test that explains every step in plain words (with how to fix a failure), saving and forgetting.
  * The password field is never filled in: the backend keeps the password and only says it has one.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/contract';
 import type { AppErrorShape } from '../../../../shared/errors';
@@ -84,6 +84,55 @@ function Outcome({ outcome }: { outcome: Outcome }) {
   );
 }
 
+interface PortalFieldProps {
+  label: string;
+  badge?: ReactNode;
+  inputRef: RefObject<HTMLInputElement | null>;
+  type: 'url' | 'text' | 'password';
+  autoComplete: string;
+  maxLength: number;
+  value: string;
+  /** The "Isi … dulu" message's id while this field is the one missing. */
+  missingId: string | null;
+  onChange: (value: string) => void;
+  hints: ReactNode[];
+}
+
+function PortalField({ label, badge, inputRef, type, autoComplete, maxLength, value, missingId, onChange, hints }: PortalFieldProps) {
+  const id = useId();
+  const hintId = useId();
+  const hintIds = hints.map((_, i) => `${hintId}-${i}`);
+  return (
+    <div className="field">
+      <div className="portal-field-label">
+        <label htmlFor={id} className="field-label">
+          {label}
+        </label>
+        {badge}
+      </div>
+      <input
+        ref={inputRef}
+        id={id}
+        className="input"
+        type={type}
+        inputMode={type === 'url' ? 'url' : undefined}
+        autoComplete={autoComplete}
+        spellCheck={false}
+        maxLength={maxLength}
+        value={value}
+        aria-invalid={missingId !== null}
+        aria-describedby={[missingId, ...hintIds].filter(Boolean).join(' ')}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {hints.map((hint, i) => (
+        <p key={hintIds[i]} id={hintIds[i]} className="field-hint">
+          {hint}
+        </p>
+      ))}
+    </div>
+  );
+}
+
 function ConnectedAccount({ portal }: { portal: PortalConnection }) {
   const { t, i18n } = useTranslation();
   const { timeZone } = useSettings();
@@ -114,7 +163,7 @@ export function PortalSection() {
   const [missing, setMissing] = useState<null | 'address' | 'username' | 'appPassword'>(null);
   const [confirmForget, setConfirmForget] = useState(false);
   const headingId = useId();
-  const ids = { address: useId(), username: useId(), appPassword: useId(), passwordHint: useId(), secure: useId(), missing: useId() };
+  const ids = { missing: useId() };
   const addressRef = useRef<HTMLInputElement>(null);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -186,7 +235,6 @@ export function PortalSection() {
     }
   };
 
-  const describedBy = (field: 'address' | 'username' | 'appPassword', hint: string): string => (missing === field ? `${ids.missing} ${hint}` : hint);
   const missingText = missing ? t('portal.missing', { field: t(`portal.${missing}`) }) : null;
 
   return (
@@ -199,93 +247,63 @@ export function PortalSection() {
       {saved && <ConnectedAccount portal={saved} />}
 
       <form className="portal-form" onSubmit={(e) => void save(e)} noValidate>
-        <div className="field">
-          <label htmlFor={ids.address} className="field-label">
-            {t('portal.address')}
-          </label>
-          <input
-            ref={addressRef}
-            id={ids.address}
-            className="input"
-            type="url"
-            inputMode="url"
-            autoComplete="url"
-            spellCheck={false}
-            maxLength={LIMITS.portalAddressLength}
-            value={addressValue}
-            aria-invalid={missing === 'address'}
-            aria-describedby={describedBy('address', `${ids.address}-hint`)}
-            onChange={(e) => {
-              setAddress(e.target.value);
-              setMissing(null);
-            }}
-          />
-          <p id={`${ids.address}-hint`} className="field-hint">
-            {t('portal.addressHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.username} className="field-label">
-            {t('portal.username')}
-          </label>
-          <input
-            ref={usernameRef}
-            id={ids.username}
-            className="input"
-            type="text"
-            autoComplete="username"
-            spellCheck={false}
-            maxLength={LIMITS.portalUserLength}
-            value={usernameValue}
-            aria-invalid={missing === 'username'}
-            aria-describedby={describedBy('username', `${ids.username}-hint`)}
-            onChange={(e) => {
-              setUsername(e.target.value);
-              setMissing(null);
-            }}
-          />
-          <p id={`${ids.username}-hint`} className="field-hint">
-            {t('portal.usernameHint')}
-          </p>
-        </div>
-        <div className="field">
-          <div className="portal-password-label">
-            <label htmlFor={ids.appPassword} className="field-label">
-              {t('portal.appPassword')}
-            </label>
-            {hasPassword && (
+        <PortalField
+          label={t('portal.address')}
+          inputRef={addressRef}
+          type="url"
+          autoComplete="url"
+          maxLength={LIMITS.portalAddressLength}
+          value={addressValue}
+          missingId={missing === 'address' ? ids.missing : null}
+          onChange={(v) => {
+            setAddress(v);
+            setMissing(null);
+          }}
+          hints={[t('portal.addressHint')]}
+        />
+        <PortalField
+          label={t('portal.username')}
+          inputRef={usernameRef}
+          type="text"
+          autoComplete="username"
+          maxLength={LIMITS.portalUserLength}
+          value={usernameValue}
+          missingId={missing === 'username' ? ids.missing : null}
+          onChange={(v) => {
+            setUsername(v);
+            setMissing(null);
+          }}
+          hints={[t('portal.usernameHint')]}
+        />
+        <PortalField
+          label={t('portal.appPassword')}
+          badge={
+            hasPassword && (
               <span className="portal-saved-badge">
                 <Icon name="lock" size={14} />
                 <span>{t('portal.appPasswordSaved')}</span>
               </span>
-            )}
-          </div>
-          <input
-            ref={passwordRef}
-            id={ids.appPassword}
-            className="input"
-            type="password"
-            // Never offered by the browser's password manager: it is not the login password.
-            autoComplete="new-password"
-            spellCheck={false}
-            maxLength={LIMITS.appPasswordLength}
-            value={password}
-            aria-invalid={missing === 'appPassword'}
-            aria-describedby={describedBy('appPassword', `${ids.passwordHint} ${ids.secure}`)}
-            onChange={(e) => {
-              setPassword(e.target.value);
-              setMissing(null);
-            }}
-          />
-          <p id={ids.passwordHint} className="field-hint">
-            {hasPassword ? `${t('portal.appPasswordKeep')} ` : ''}
-            {t('portal.appPasswordHint')}
-          </p>
-          <p id={ids.secure} className="field-hint portal-secure">
-            <Icon name="lock" size={14} />
-            <span>{t('portal.secureStore')}</span>
-          </p>
-        </div>
+            )
+          }
+          inputRef={passwordRef}
+          type="password"
+          // Never offered by the browser's password manager: it is not the login password.
+          autoComplete="new-password"
+          maxLength={LIMITS.appPasswordLength}
+          value={password}
+          missingId={missing === 'appPassword' ? ids.missing : null}
+          onChange={(v) => {
+            setPassword(v);
+            setMissing(null);
+          }}
+          hints={[
+            `${hasPassword ? `${t('portal.appPasswordKeep')} ` : ''}${t('portal.appPasswordHint')}`,
+            <span key="secure" className="portal-secure">
+              <Icon name="lock" size={14} />
+              <span>{t('portal.secureStore')}</span>
+            </span>,
+          ]}
+        />
         {missingText && (
           <p id={ids.missing} className="field-error" role="alert">
             {missingText}
