@@ -164,6 +164,7 @@ describe('the conflict view', () => {
     const { dialog } = await openConflict(client);
     await click(byRole(dialog, 'button', 'Gabungkan'));
     const title = byLabel(dialog, 'Judul gabungan');
+    expect(document.activeElement).toBe(title);
     expect(title.value).toBe('Banjir Tenggarong');
     expect(text(dialog)).toContain('Di portal: Banjir Rendam Tenggarong');
     await type(title, 'Banjir Rendam Tenggarong, Warga Mengungsi');
@@ -177,6 +178,15 @@ describe('the conflict view', () => {
     expect(call!.merged.excerpt).toBe('Air naik.');
     const paragraphs = call!.merged.body.root.children.map((c) => (c.children ?? []).map((x) => x.text).join(''));
     expect(paragraphs).toEqual(['Hujan deras sejak pagi.', 'Warga mengungsi.', 'BPBD menyiapkan perahu.']);
+  });
+
+  it('goes back from the merge to the comparison with the focus on Gabungkan', async () => {
+    const client = fakeClient();
+    const { dialog } = await openConflict(client);
+    await click(byRole(dialog, 'button', 'Gabungkan'));
+    await click(byRole(dialog, 'button', 'Kembali ke perbandingan'));
+    expect(document.activeElement).toBe(byRole(dialog, 'button', 'Gabungkan'));
+    expect(allByRole(dialog, 'button', 'Pakai versi ini')).toHaveLength(2);
   });
 
   it('says so when the backend refuses, and leaves the dialog open', async () => {

@@ -161,7 +161,8 @@ function MergeForm({ conflict, busy, onBack, onSave }: { conflict: SyncConflict;
             <label htmlFor={ids.title} className="field-label">
               {t('conflictView.mergedTitle')}
             </label>
-            <input id={ids.title} className="input" value={title} maxLength={LIMITS.titleLength} lang="id" onChange={(e) => setTitle(e.target.value.replace(/\s*[\r\n]+\s*/g, ' '))} />
+            {/* Entering the merge moves the focus here: the button that was pressed is gone. */}
+            <input id={ids.title} className="input" autoFocus value={title} maxLength={LIMITS.titleLength} lang="id" onChange={(e) => setTitle(e.target.value.replace(/\s*[\r\n]+\s*/g, ' '))} />
             {conflict.remote.title !== conflict.local.title && <p className="field-hint">{t('conflictView.remoteValue', { value: conflict.remote.title || t('conflictView.empty') })}</p>}
           </div>
           <div className="field">
@@ -226,7 +227,8 @@ export function ConflictDialog({ session, onClose }: { session: ArticleSession; 
   const [loadError, setLoadError] = useState<AppErrorShape | null>(null);
   /** Why the last choice did not go through: the text on screen could not be saved, or the backend refused. */
   const [failure, setFailure] = useState<null | { kind: 'unsaved' } | { kind: 'refused'; error: AppErrorShape }>(null);
-  const [merging, setMerging] = useState(false);
+  /** 'back': the comparison is shown again after a merge was left, with the focus on "Gabungkan". */
+  const [merging, setMerging] = useState<boolean | 'back'>(false);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
@@ -298,7 +300,7 @@ export function ConflictDialog({ session, onClose }: { session: ArticleSession; 
             {failure.kind === 'unsaved' ? t('workflow.unsaved') : translateError(i18n, failure.error)}
           </p>
         )}
-        {conflict && compared && !merging && (
+        {conflict && compared && merging !== true && (
           <>
             <p className="dialog-text">{t('conflictView.intro')}</p>
             <div className="conflict-sides">
@@ -309,13 +311,13 @@ export function ConflictDialog({ session, onClose }: { session: ArticleSession; 
               <button type="button" className="btn" onClick={onClose}>
                 {t('conflictView.cancel')}
               </button>
-              <button type="button" className="btn" onClick={() => setMerging(true)}>
+              <button type="button" className="btn" autoFocus={merging === 'back'} onClick={() => setMerging(true)}>
                 {t('conflictView.merge')}
               </button>
             </div>
           </>
         )}
-        {conflict && merging && <MergeForm conflict={conflict} busy={busy} onBack={() => setMerging(false)} onSave={(merged) => void resolve('merged', merged)} />}
+        {conflict && merging === true && <MergeForm conflict={conflict} busy={busy} onBack={() => setMerging('back')} onSave={(merged) => void resolve('merged', merged)} />}
       </div>
     </Dialog>
   );
