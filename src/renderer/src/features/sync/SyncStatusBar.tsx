@@ -97,7 +97,8 @@ export function SyncStatusBar({ onOpenSettings, onOpenArticle }: { onOpenSetting
             <span>{t(CONNECTION_KEY[shown])}</span>
           </span>,
           status?.connection === 'offline' && status.lastError && (
-            <span key="reason" className="sync-bar-reason">
+            // Cut short to fit; the whole sentence is in the tooltip and in "Antrean kirim".
+            <span key="reason" className="sync-bar-reason" title={translateError(i18n, status.lastError)}>
               {translateError(i18n, status.lastError)}
             </span>
           ),
