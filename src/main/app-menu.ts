@@ -117,7 +117,7 @@ export function appMenuTemplate({ language, platform, role, send }: AppMenuOptio
     {
       id: 'file',
       label: text.file,
-      submenu: [command('new-article'), command('save'), ...(isMac ? [] : [separator, { role: 'quit' as const, label: text.quit }])],
+      submenu: [command('new-article'), command('save'), separator, command('sync-now'), ...(isMac ? [] : [separator, { role: 'quit' as const, label: text.quit }])],
     },
     {
       id: 'edit',

@@ -39,6 +39,8 @@ export const SHORTCUTS = {
   commandPalette: { code: 'KeyP', key: 'P', mod: true, shift: true },
   // Ctrl+, as in most desktop apps. (Ctrl+1...9 would switch tabs in browser mode.)
   showSettings: { code: 'Comma', key: ',', mod: true },
+  // S for "sinkronkan"; with Alt, so it stays apart from the habitual Ctrl+S.
+  syncNow: { code: 'KeyS', key: 'S', mod: true, alt: true },
 } satisfies Record<string, Shortcut>;
 
 export type ShortcutName = keyof typeof SHORTCUTS;
@@ -66,6 +68,7 @@ export const COMMANDS = {
   'numbered-list': { shortcut: 'numberedList' },
   quote: { shortcut: 'quote' },
   'revision-history': {},
+  'sync-now': { shortcut: 'syncNow' },
 } as const satisfies Record<string, { shortcut?: ShortcutName }>;
 
 export type CommandId = keyof typeof COMMANDS;
@@ -112,6 +115,7 @@ export const COMMAND_LABELS: Record<UiLanguage, Record<CommandId, string>> = {
     'numbered-list': 'Daftar bernomor',
     quote: 'Kutipan',
     'revision-history': 'Riwayat revisi',
+    'sync-now': 'Sinkronkan sekarang',
   },
   en: {
     'new-article': 'New article',
@@ -135,5 +139,6 @@ export const COMMAND_LABELS: Record<UiLanguage, Record<CommandId, string>> = {
     'numbered-list': 'Numbered list',
     quote: 'Quote',
     'revision-history': 'Revision history',
+    'sync-now': 'Sync now',
   },
 };

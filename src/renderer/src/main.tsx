@@ -12,6 +12,7 @@ import './styles/layout.css';
 import './styles/editor.css';
 import './styles/workflow.css';
 import './styles/photos.css';
+import './styles/sync.css';
 
 async function start(): Promise<void> {
   applyInitialTheme();

@@ -9,6 +9,7 @@ import { QueueScreen } from '../features/queue/QueueScreen';
 import { CommandPalette } from '../features/commands/CommandPalette';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { Welcome } from '../features/welcome/Welcome';
+import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { translateError } from '../i18n/errors';
 import { Icon } from '../ui/Icon';
 import { matchesShortcut, SHORTCUTS } from '../ui/shortcuts';
@@ -16,6 +17,7 @@ import { Toasts } from '../ui/Toasts';
 import { useCommands } from './commands';
 import { useServices, type Services } from './services';
 import { useStore } from './store';
+import { useRole } from './useRole';
 import { applyTheme } from './theme';
 
 /** The commands with a shortcut that work wherever the focus is (the editor's own are matched by the editor). */
@@ -42,10 +44,11 @@ export function App() {
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   const [view, setView] = useState<View>('articles');
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const role = useRole();
   const searchRef = useRef<HTMLInputElement>(null);
   const slot = useStore(workspace.slot);
   // The queue is for editors: after switching to the writer role it gives way to the articles.
-  const shownView: View = view === 'queue' && current?.role !== 'editor' ? 'articles' : view;
+  const shownView: View = view === 'queue' && role !== 'editor' ? 'articles' : view;
   const editorOpen = shownView === 'articles' && slot.status === 'ready';
   const openFromQueue = useCallback(
     (id: string) => {
@@ -61,7 +64,10 @@ export function App() {
       if (!live) return;
       setBoot(result);
       // On the first run the welcome opens a new article once it is done.
-      if (result.status === 'ready' && services.settings.settings.get()?.onboarded) void services.workspace.openNewest();
+      if (result.status === 'ready') {
+        if (services.settings.settings.get()?.onboarded) void services.workspace.openNewest();
+        void services.sync.load();
+      }
     });
     return () => {
       live = false;
@@ -206,6 +212,7 @@ export function App() {
         )}
       </main>
       {paletteOpen && <CommandPalette onClose={() => setPaletteOpen(false)} />}
+      <SyncStatusBar onOpenSettings={() => setView('settings')} onOpenArticle={openFromQueue} />
       <Toasts />
     </div>
   );

@@ -30,6 +30,7 @@ export const COMMAND_I18N_KEYS: Record<CommandId, string> = {
   'numbered-list': 'editor.numberedList',
   quote: 'editor.quote',
   'revision-history': 'revisions.open',
+  'sync-now': 'sync.syncNow',
 };
 
 export class CommandRegistry {

@@ -4,6 +4,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { ApiClient } from '../api';
 import { ArticlesStore } from '../features/articles/articles-store';
 import { MediaLibrary } from '../features/photos/media-library';
+import { SyncStore } from '../features/sync/sync-store';
 import { ToastStore } from '../ui/toasts';
 import { CommandRegistry } from './commands';
 import { SettingsStore } from './settings-store';
@@ -18,6 +19,7 @@ export interface Services {
   toasts: ToastStore;
   workspace: Workspace;
   commands: CommandRegistry;
+  sync: SyncStore;
 }
 
 export function createServices(client: ApiClient, i18n: I18n): Services {
@@ -26,7 +28,11 @@ export function createServices(client: ApiClient, i18n: I18n): Services {
   const media = new MediaLibrary(client);
   const toasts = new ToastStore();
   const workspace = new Workspace(client, articles, toasts, i18n);
-  return { client, i18n, settings, articles, media, toasts, workspace, commands: new CommandRegistry() };
+  // The connected account's role comes with the settings (the backend sends them again when the
+  // connection changes), so nothing here needs to write it.
+  const sync = new SyncStore(client);
+  sync.follow(workspace.slot, () => workspace.openId());
+  return { client, i18n, settings, articles, media, toasts, workspace, commands: new CommandRegistry(), sync };
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -3,6 +3,7 @@
  * closes on Escape and gives focus back to where it was.
  */
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { Icon } from './Icon';
 
 interface DialogProps {
   title: ReactNode;
@@ -62,5 +63,14 @@ export function Dialog({ title, onClose, children, className, headerEnd, role, d
         {children}
       </div>
     </dialog>
+  );
+}
+
+/** The × in a dialog's header (Escape closes too); `label` is its accessible name ("Tutup"). */
+export function DialogCloseButton({ label, onClose }: { label: string; onClose: () => void }) {
+  return (
+    <button type="button" className="icon-btn" aria-label={label} onClick={onClose}>
+      <Icon name="close" />
+    </button>
   );
 }

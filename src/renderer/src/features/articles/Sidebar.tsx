@@ -7,6 +7,7 @@ import type { AppErrorShape } from '../../../../shared/errors';
 import { errorShapeOf } from '../../api';
 import { useServices } from '../../app/services';
 import { useStore } from '../../app/store';
+import { useRole } from '../../app/useRole';
 import { useSettings } from '../../app/useSettings';
 import { formatNumber } from '../../i18n';
 import { translateError } from '../../i18n/errors';
@@ -61,6 +62,7 @@ export function Sidebar({ view, onView, searchRef }: SidebarProps) {
   const { t, i18n } = useTranslation();
   const { articles, workspace, client } = useServices();
   const settings = useSettings();
+  const role = useRole();
   const active = useStore(articles.active);
   const trash = useStore(articles.trash);
   const slot = useStore(workspace.slot);
@@ -150,7 +152,7 @@ export function Sidebar({ view, onView, searchRef }: SidebarProps) {
           <span>{t('nav.articles')}</span>
         </button>
         {/* The queue is the editors' desk; writers follow their own articles in the list (status on each one). */}
-        {settings.role === 'editor' && (
+        {role === 'editor' && (
           <button type="button" className="nav-item" aria-current={view === 'queue' ? 'page' : undefined} onClick={() => onView('queue')}>
             <Icon name="queue" />
             <span>{t('nav.queue')}</span>

@@ -4,11 +4,28 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/domain';
 import { formatLong, type NewsroomTimeZone } from '../../../../shared/newsroom-time';
 import { useServices } from '../../app/services';
+import { useStore } from '../../app/store';
 import { useSettings } from '../../app/useSettings';
+import { PortalSection } from '../sync/PortalSection';
+import { isConfigured } from '../sync/sync-store';
 import { DisplayNameField } from './DisplayNameField';
 import { ZONE_OPTIONS } from './zone-options';
 
-function SelectField({ label, hint, value, onChange, children }: { label: string; hint: string; value: string; onChange: (v: string) => void; children: ReactNode }) {
+function SelectField({
+  label,
+  hint,
+  value,
+  onChange,
+  disabled,
+  children,
+}: {
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (v: string) => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
   const id = useId();
   const hintId = useId();
   return (
@@ -16,7 +33,7 @@ function SelectField({ label, hint, value, onChange, children }: { label: string
       <label htmlFor={id} className="setting-label">
         {label}
       </label>
-      <select id={id} className="select" value={value} aria-describedby={hintId} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} className="select" value={value} disabled={disabled} aria-describedby={hintId} onChange={(e) => onChange(e.target.value)}>
         {children}
       </select>
       <p id={hintId} className="setting-hint">
@@ -30,8 +47,11 @@ const PHOTO_LONG_EDGES: readonly Settings['photoLongEdge'][] = [1200, 1600, 2048
 
 export function SettingsScreen() {
   const { t, i18n } = useTranslation();
-  const { settings: store, workspace, client } = useServices();
+  const { settings: store, workspace, client, sync } = useServices();
   const settings = useSettings();
+  const portal = useStore(sync.portal).value;
+  // A connected portal account decides the role; the local choice is shown, not offered.
+  const account = portal && isConfigured(portal) ? portal.account : null;
   const [version, setVersion] = useState<string | null>(null);
   const [openedAt] = useState(() => Date.now()); // the example time in the time-zone hint
   const lang = i18n.language === 'en' ? 'en' : 'id';
@@ -74,7 +94,17 @@ export function SettingsScreen() {
           <option value="system">{t('settings.themeSystem')}</option>
         </SelectField>
 
-        <SelectField label={t('settings.role')} hint={t('settings.roleHint')} value={settings.role} onChange={(v) => change({ role: v as Settings['role'] })}>
+        <SelectField
+          label={t('settings.role')}
+          hint={
+            account
+              ? t('settings.roleFromAccount', { username: account.username, role: t(account.newsroomRole === 'editor' ? 'settings.roleEditor' : 'settings.roleWriter') })
+              : t('settings.roleHint')
+          }
+          value={account ? account.newsroomRole : settings.role}
+          disabled={account !== null}
+          onChange={(v) => change({ role: v as Settings['role'] })}
+        >
           <option value="writer">{t('settings.roleWriter')}</option>
           <option value="editor">{t('settings.roleEditor')}</option>
         </SelectField>
@@ -111,6 +141,8 @@ export function SettingsScreen() {
           <option value="jpeg">{t('settings.photoFormatJpeg')}</option>
           <option value="webp">{t('settings.photoFormatWebp')}</option>
         </SelectField>
+
+        <PortalSection />
 
         {version && <p className="settings-version">{t('app.version', { version })}</p>}
       </section>

@@ -13,6 +13,7 @@ import { useServices } from '../../app/services';
 import { useSettings } from '../../app/useSettings';
 import { translateError } from '../../i18n/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useArticlePortal } from '../sync/ArticleSyncSection';
 import { Icon } from '../../ui/Icon';
 import { useApplySummary, useCanEdit } from './article-meta';
 import { HistoryDialog } from './HistoryDialog';
@@ -102,6 +103,9 @@ export function WorkflowSection({ session }: { session: ArticleSession }) {
   const pendingFocus = useRef<null | 'heading' | 'problems'>(null);
   const headingId = useId();
   const problemsId = useId();
+  const missedId = useId();
+  // The portal kept a scheduled article unpublished past its time (WP-Cron did not run).
+  const missed = useArticlePortal(session.id)?.value?.missedSchedule === true;
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const actions = availableActions(summary.status, role);
 
@@ -195,6 +199,18 @@ export function WorkflowSection({ session }: { session: ArticleSession }) {
         </div>
       )}
 
+      {missed && (
+        <div id={missedId} className="notice notice-warning workflow-missed">
+          <Icon name="clock" />
+          <div className="notice-text">
+            <p className="notice-title">{t('portalState.missedTitle')}</p>
+            <p className="notice-hint">
+              {t('portalState.missedBody')} {t(actions.includes('publish-now') ? 'portalState.missedEditor' : 'portalState.missedWriter')}
+            </p>
+          </div>
+        </div>
+      )}
+
       {actions.length > 0 && settings.displayName.trim() === '' && <p className="field-hint workflow-name-hint">{t('workflow.nameMissing')}</p>}
 
       {buttons.length > 0 && (
@@ -206,7 +222,7 @@ export function WorkflowSection({ session }: { session: ArticleSession }) {
               className={`btn ${primary(action) ? 'btn-primary' : ''}`}
               // Not `disabled`: that would drop the keyboard focus while the step runs.
               aria-disabled={busy}
-              aria-describedby={action === 'submit' && problems?.length ? problemsId : undefined}
+              aria-describedby={action === 'submit' && problems?.length ? problemsId : action === 'publish-now' && missed ? missedId : undefined}
               onClick={() => onPress(action)}
             >
               {t(`workflow.action.${action}`)}

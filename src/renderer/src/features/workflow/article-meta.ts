@@ -8,7 +8,7 @@ import type { ArticleSummary, LocalRole } from '../../../../shared/domain';
 import { canEdit } from '../../../../shared/workflow';
 import { useServices } from '../../app/services';
 import { useStore } from '../../app/store';
-import { useSettings } from '../../app/useSettings';
+import { useRole } from '../../app/useRole';
 import type { ArticleSession } from '../editor/article-session';
 
 const sameTags = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((tag, i) => tag === b[i]);
@@ -49,7 +49,7 @@ export function useFollowArticleList(session: ArticleSession): void {
 /** Whether the person may change the text now, by the shared rules. */
 export function useCanEdit(session: ArticleSession): { editable: boolean; role: LocalRole; summary: ArticleSummary } {
   const summary = useArticleSummary(session);
-  const { role } = useSettings();
+  const role = useRole();
   return { editable: canEdit(summary.status, role), role, summary };
 }
 
