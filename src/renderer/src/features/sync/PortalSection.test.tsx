@@ -124,15 +124,13 @@ describe('Pengaturan > Portal', () => {
   it('shows the role as the account decides it, not as a choice', async () => {
     const client = fakeClient();
     client.answer('portal-get', () => CONNECTED);
-    client.answer('settings-update', (patch) => ({ ...TEST_SETTINGS, ...patch }));
-    const { container, services } = await settings(client);
+    const { container } = await settings(client);
     const role = byLabel(container, 'Peran') as unknown as HTMLSelectElement;
     expect(role.disabled).toBe(true);
     expect(role.value).toBe('editor');
     expect(text(container)).toContain('Ditentukan oleh akun portal rina: Redaktur.');
-    // The backend enforces the workflow by the saved role: it follows the account.
-    expect(client.callsOf('settings-update')).toEqual([{ role: 'editor' }]);
-    expect(services.settings.settings.get()?.role).toBe('editor');
+    // The backend decides the role from the account; the page never writes it.
+    expect(client.callsOf('settings-update')).toEqual([]);
   });
 
   it('lets the local role be chosen while no account is connected (also when the backend has no portal yet)', async () => {
