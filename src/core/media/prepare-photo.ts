@@ -126,42 +126,38 @@ export async function preparePhoto(
     if (width <= 0 || height <= 0) throw refuse('media.corrupt', 'The image has no size.');
     if (width * height > limits.maxPixels) throw tooManyPixels(width, height, limits);
 
-    // One decode of the original, to upright 8-bit sRGB pixels at the preset's size. A JPEG is decoded
-    // at half scale straight away (libjpeg's shrink-on-load), which nothing here may defeat: no
-    // explicit angle, no colourspace before the resize, no metadata kept.
-    let upright = image
+    // A JPEG is decoded at half scale straight away (libjpeg's shrink-on-load: 1/4 would need a long
+    // edge of 1200 or less from 24 MP), which nothing here may defeat: no explicit angle, no
+    // colourspace before the resize, no metadata kept.
+    let pipeline = image
       .rotate() // auto-orient from EXIF, then the orientation tag is gone with the rest
       // Mitchell rather than Lanczos: as sharp for photos shrunk this much, a little faster, smaller files.
       .resize({ width: preset.longEdge, height: preset.longEdge, fit: 'inside', withoutEnlargement: true, kernel: 'mitchell' })
       .toColorspace('srgb');
-    if (meta.hasAlpha) upright = upright.flatten({ background: '#ffffff' }); // JPEG has no transparency
-    const decoding = upright.raw().toBuffer({ resolveWithObject: true });
-    // Hashing the original costs a few milliseconds: done on this thread while libvips decodes.
-    const originalHash = sourceHash ?? sha256(input);
-    const pixels = await decoding;
-    const { width: outWidth, height: outHeight, channels } = pixels.info;
-    const fromPixels = () => sharp(pixels.data, { raw: { width: outWidth, height: outHeight, channels } });
-    // The file and its thumbnail are encoded from the same pixels at the same time (two cores),
-    // rather than decoding the prepared file again for the thumbnail.
-    // No withMetadata()/keepExif(): sharp writes no EXIF, XMP, IPTC or ICC unless asked to.
-    const [data, thumbnail] = await Promise.all([
+    if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' }); // JPEG has no transparency
+    pipeline =
       preset.format === 'webp'
-        ? fromPixels().webp({ quality: preset.quality }).toBuffer()
+        ? pipeline.webp({ quality: preset.quality })
         : // Baseline, not progressive: measured both smaller and faster to encode for these photos.
-          fromPixels().jpeg({ quality: preset.quality }).toBuffer(),
-      fromPixels()
-        .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true })
-        .jpeg({ quality: 70 })
-        .toBuffer(),
-    ]);
+          pipeline.jpeg({ quality: preset.quality });
+    // No withMetadata()/keepExif(): sharp writes no EXIF, XMP, IPTC or ICC unless asked to.
+    const encoding = pipeline.toBuffer({ resolveWithObject: true });
+    // Hashing the original takes a few milliseconds: done on this thread while libvips decodes.
+    const originalHash = sourceHash ?? sha256(input);
+    const { data, info } = await encoding;
+    // From the prepared file, not the original: libjpeg decodes it at 1/4 scale, a few milliseconds.
+    const thumbnail = await sharp(data)
+      .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 70 })
+      .toBuffer();
     return {
       sourceHash: originalHash,
       fileHash: sha256(data),
       data,
       thumbnail,
       mime: preset.format === 'webp' ? 'image/webp' : 'image/jpeg',
-      width: outWidth,
-      height: outHeight,
+      width: info.width,
+      height: info.height,
       original: { format, ...uprightSize(width, height, meta.orientation), bytes: input.byteLength },
     };
   } catch (err) {
