@@ -101,13 +101,14 @@ export class MediaStore {
 
   async import(fileName: string, data: Uint8Array, preset: PhotoPreset): Promise<ImportResult> {
     const key = presetKey(preset);
-    const known = this.findBySource(sha256(data), key);
+    const sourceHash = sha256(data);
+    const known = this.findBySource(sourceHash, key);
     if (known) return { ...known, deduplicated: true };
 
-    const prepared = await preparePhoto(data, preset, this.limits);
+    const prepared = await preparePhoto(data, preset, this.limits, sourceHash);
     const thumbHash = sha256(prepared.thumbnail);
-    await this.writeFile(prepared.fileHash, prepared.data);
-    await this.writeFile(thumbHash, prepared.thumbnail);
+    // Both files before the row; their fsyncs may overlap.
+    await Promise.all([this.writeFile(prepared.fileHash, prepared.data), this.writeFile(thumbHash, prepared.thumbnail)]);
 
     const row: MediaRow = {
       id: randomUUID(),

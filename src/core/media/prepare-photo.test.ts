@@ -56,6 +56,49 @@ describe('preparePhoto', () => {
     await expectNoMetadata(prepared.thumbnail);
   });
 
+  it('turns the picture itself upright, not only its size', async () => {
+    // Stored sideways with a red block in the stored top-left corner: orientation 6 means the camera was
+    // turned a quarter clockwise, so upright the block is in the top-right corner (8: bottom-left).
+    const stored = await sharp({ create: { width: 1500, height: 1000, channels: 3, background: '#808080' } })
+      .composite([{ input: { create: { width: 300, height: 300, channels: 3, background: '#ff0000' } }, left: 0, top: 0 }])
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    const redAt = async (data: Buffer, corner: 'top-right' | 'bottom-left'): Promise<number> => {
+      const { data: px, info } = await sharp(data).raw().toBuffer({ resolveWithObject: true });
+      const x = corner === 'top-right' ? info.width - 20 : 20;
+      const y = corner === 'top-right' ? 20 : info.height - 20;
+      return px[(y * info.width + x) * info.channels]!;
+    };
+    for (const [orientation, corner] of [[6, 'top-right'], [8, 'bottom-left']] as const) {
+      const input = await sharp(stored).withMetadata({ orientation }).jpeg({ quality: 95 }).toBuffer();
+      const prepared = await preparePhoto(input);
+      expect({ width: prepared.width, height: prepared.height }).toEqual({ width: 1000, height: 1500 });
+      expect(await redAt(prepared.data, corner)).toBeGreaterThan(200);
+      expect(await redAt(prepared.thumbnail, corner)).toBeGreaterThan(200);
+    }
+  });
+
+  it('gives 8-bit sRGB whatever the input holds (16-bit, CMYK, greyscale)', async () => {
+    const teal = { r: 0x33, g: 0x66, b: 0x99 };
+    const base = () => sharp({ create: { width: 400, height: 300, channels: 3, background: teal } });
+    const inputs = {
+      rgb16: await base().toColourspace('rgb16').png().toBuffer(),
+      cmyk: await base().toColourspace('cmyk').jpeg({ quality: 95 }).toBuffer(),
+      grey: await base().greyscale().jpeg({ quality: 95 }).toBuffer(),
+    };
+    for (const [kind, input] of Object.entries(inputs)) {
+      const prepared = await preparePhoto(input);
+      const meta = await sharp(prepared.data).metadata();
+      expect({ space: meta.space, depth: meta.depth, channels: meta.channels }).toEqual({ space: 'srgb', depth: 'uchar', channels: 3 });
+      await expectNoMetadata(prepared.data);
+      if (kind === 'grey') continue;
+      // CMYK goes through a profile, so only roughly the same colour; 16-bit must be scaled, not clipped.
+      const [red, , blue] = (await sharp(prepared.data).stats()).channels;
+      expect(Math.abs(red!.mean - teal.r)).toBeLessThan(25);
+      expect(Math.abs(blue!.mean - teal.b)).toBeLessThan(25);
+    }
+  });
+
   it('follows the selected preset and never enlarges a small photo', async () => {
     const webp = await preparePhoto(phonePhoto, { longEdge: 1200, format: 'webp', quality: 80 });
     expect(webp.mime).toBe('image/webp');
