@@ -24,6 +24,8 @@ export class AppHost {
   constructor(
     readonly dataDir: string,
     private readonly env: Record<string, string> = {},
+    /** The built renderer to serve (the crash soak, which never opens a page, passes a stub). */
+    private readonly staticDir: string = E2E_RENDERER_DIR,
   ) {}
 
   /** The address (with this run's token) to open. */
@@ -42,7 +44,7 @@ export class AppHost {
 
   async start(): Promise<string> {
     if (this.child) throw new Error('The host is already running');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/cli.ts', '--port', '0', '--data', this.dataDir, '--static', E2E_RENDERER_DIR], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/cli.ts', '--port', '0', '--data', this.dataDir, '--static', this.staticDir], {
       cwd: repoRoot,
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
