@@ -31,15 +31,25 @@ export interface StoredArticle {
 /** Statuses whose changes the outbox triggers deliver (migration 004); a conflict keeps its row parked. */
 const WORKFLOW_STATUSES = new Set(['submitted', 'approved', 'scheduled', 'published', 'rejected', 'conflict']);
 
+/** An outbox row as the kill left it. */
+export interface OutboxState {
+  articleId: string;
+  state: string;
+  attempts: number;
+  lastError: string | null;
+}
+
 export interface DatabaseCheck {
   problems: string[];
   articles: Map<string, StoredArticle>;
+  outbox: OutboxState[];
 }
 
 /** Integrity, acknowledged saves, photos and submissions, and the outbox, as the kill left them. */
 export function checkDatabase(dataDir: string, acked: Acknowledged): DatabaseCheck {
   const problems: string[] = [];
   const articles = new Map<string, StoredArticle>();
+  let outbox: OutboxState[] = [];
   const db = new Database(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true, fileMustExist: true });
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
@@ -76,7 +86,7 @@ export function checkDatabase(dataDir: string, acked: Acknowledged): DatabaseChe
       else if (stored !== fileHash) problems.push(`photo ${id} changed its file: ${stored} instead of ${fileHash}`);
     }
 
-    const outbox = db.prepare('SELECT article_id AS articleId, state FROM outbox').all() as { articleId: string; state: string }[];
+    outbox = db.prepare('SELECT article_id AS articleId, state, attempts, last_error AS lastError FROM outbox').all() as OutboxState[];
     const inOutbox = new Set(outbox.map((o) => o.articleId));
     for (const row of outbox) {
       const article = articles.get(row.articleId);
@@ -97,7 +107,7 @@ export function checkDatabase(dataDir: string, acked: Acknowledged): DatabaseChe
   } finally {
     db.close();
   }
-  return { problems, articles };
+  return { problems, articles, outbox };
 }
 
 const HASH_NAME = /^[0-9a-f]{64}$/;
