@@ -23,7 +23,7 @@ import type { SyncItem, SyncStatus } from '../src/shared/sync';
 import { clientFor, testSite, uniqueId } from '../src/core/portal/portal-tests/site';
 import { distinctPhoto, ensurePortalCategory } from '../src/core/portal/portal-tests/sync-helpers';
 import { createRandom } from '../test-support/random';
-import { checkDatabase, checkMediaFiles } from './support/checks';
+import { checkDataFolder, checkDatabase, checkMediaFiles } from './support/checks';
 import { HostClient } from './support/host-client';
 import { duplicateProblems, portalCopies, removeFromPortal, type PortalCopies } from './support/portal';
 import { PHASES, Workload, sleep, type Phase } from './support/workload';
@@ -141,7 +141,7 @@ it(`survives ${KILLS} SIGKILLs during typing, photo import and sync (seed ${SEED
       attemptsSeen.set(row.articleId, row.attempts);
     }
     url = await startHost();
-    problems.push(...checkMediaFiles(dataDir));
+    problems.push(...checkMediaFiles(dataDir), ...checkDataFolder(dataDir));
 
     for (const problem of problems) {
       if (reported.has(problem)) continue;

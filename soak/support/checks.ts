@@ -111,6 +111,16 @@ export function checkDatabase(dataDir: string, acked: Acknowledged): DatabaseChe
 }
 
 const HASH_NAME = /^[0-9a-f]{64}$/;
+/** What a data folder holds: the database (with its WAL), the photos, the secrets file of browser mode. */
+const DATA_FOLDER_ENTRIES = new Set([DATABASE_FILE_NAME, `${DATABASE_FILE_NAME}-wal`, `${DATABASE_FILE_NAME}-shm`, 'media', 'secrets.json']);
+
+/** After a start: nothing an interrupted write left behind lies in the data folder (a temporary copy of the secrets, say). */
+export function checkDataFolder(dataDir: string): string[] {
+  return fs
+    .readdirSync(dataDir)
+    .filter((name) => !DATA_FOLDER_ENTRIES.has(name))
+    .map((name) => `stray file in the data folder after start: ${name}`);
+}
 
 /** After a start: every photo file belongs to a row, every row's files are there, no temporary files are left. */
 export function checkMediaFiles(dataDir: string): string[] {
