@@ -9,7 +9,7 @@ import { lexicalToPlainText, type LexicalDocument } from '../../src/shared/lexic
 import type { SyncStatus } from '../../src/shared/sync';
 import { articleBody, imageNode } from '../../src/core/portal/portal-tests/sync-helpers';
 import type { Acknowledged, StoredArticle } from './checks';
-import { HostRefusal, type HostClient } from './host-client';
+import type { HostClient } from './host-client';
 
 export type Phase = 'typing' | 'photos' | 'sync' | 'all';
 export const PHASES: Phase[] = ['typing', 'photos', 'sync', 'all'];
@@ -43,6 +43,7 @@ export interface WorkloadOptions {
 /** An article on its way to submission; after a kill, what the database kept says which steps are left. */
 interface Submission {
   id: string;
+  title: string;
   version: number;
   photoNumber: number;
   mediaId: string | null;
@@ -101,11 +102,6 @@ export class Workload {
         submission.categorySet = row.categoryId !== null;
       }
     }
-  }
-
-  /** What the final check needs: the portal account was saved at least once. */
-  get portalConnected(): boolean {
-    return this.connected;
   }
 
   // ------------------------------------------------------------------ typing
@@ -170,7 +166,7 @@ export class Workload {
       const title = `Soak ${this.options.token} kirim ${++this.articleNumber}`;
       const created = await this.ack<Article>(client, 'articles-create', { title });
       if (!created) return false;
-      this.submission = { id: created.id, version: created.version, photoNumber: ++this.photoNumber, mediaId: null, saved: false, categorySet: false };
+      this.submission = { id: created.id, title, version: created.version, photoNumber: ++this.photoNumber, mediaId: null, saved: false, categorySet: false };
     }
     const s = this.submission;
     if (!s.mediaId) {
@@ -184,7 +180,7 @@ export class Workload {
         [`Banjir merendam ${s.photoNumber * 3} rumah di Tenggarong.`, 'Warga mengungsi ke posko terdekat.'],
         [imageNode({ id: s.mediaId } as MediaImportResult, 1)],
       );
-      const title = `Soak ${this.options.token} kirim ${s.photoNumber}`;
+      const { title } = s;
       const saved = await this.ack<SaveResult>(client, 'articles-save', { id: s.id, baseVersion: s.version, title, excerpt: `${title} — ringkasan.`, body });
       if (!saved) return false;
       Object.assign(s, { version: saved.version, saved: true });
@@ -211,8 +207,6 @@ export class Workload {
     return value;
   }
 }
-
-export { HostRefusal };
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
