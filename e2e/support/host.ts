@@ -24,7 +24,7 @@ export class AppHost {
   constructor(
     readonly dataDir: string,
     private readonly env: Record<string, string> = {},
-    /** The built renderer to serve (the e2e build unless told otherwise, e.g. by the screenshot script). */
+    /** The built renderer to serve (the e2e build unless told otherwise: the screenshot script, or the crash soak's stub page). */
     private readonly staticDir: string = E2E_RENDERER_DIR,
   ) {}
 

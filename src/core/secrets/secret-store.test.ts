@@ -25,6 +25,15 @@ describe('file secret store (browser mode)', () => {
     expect(await store.get('portal.appPassword')).toBeUndefined();
   });
 
+  it('removes the temporary copy a crash left mid-write (it holds the password)', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, `${SECRETS_FILE_NAME}.4242.tmp`), '{"portal.appPassword":"rahasia"}', { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, 'redaksi.sqlite3'), 'other files stay');
+    const store = fileSecretStore(dir);
+    expect(fs.readdirSync(dir).sort()).toEqual(['redaksi.sqlite3']);
+    expect(await store.get('portal.appPassword')).toBeUndefined();
+  });
+
   it('treats a damaged file as empty instead of failing', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, SECRETS_FILE_NAME), '{not json');

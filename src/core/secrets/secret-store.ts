@@ -19,6 +19,8 @@ export const SECRETS_FILE_NAME = 'secrets.json';
 /** A JSON file of name -> value, readable by its owner only. */
 export function fileSecretStore(dataDir: string): SecretStore {
   const file = path.join(dataDir, SECRETS_FILE_NAME);
+  // A write cut off by a crash leaves its temporary copy, with the password in it: remove it.
+  removeStaleTempFiles(dataDir);
   const read = (): Record<string, string> => {
     let text: string;
     try {
@@ -63,6 +65,18 @@ export function fileSecretStore(dataDir: string): SecretStore {
       write(values);
     },
   };
+}
+
+function removeStaleTempFiles(dataDir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dataDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith(`${SECRETS_FILE_NAME}.`) && name.endsWith('.tmp')) fs.rmSync(path.join(dataDir, name), { force: true });
+  }
 }
 
 /** For tests. */
