@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { fakeClient, type FakeClient } from '../../testing/fake-client';
-import { allByRole, byLabel, byRole, click, render, submit, TEST_SETTINGS, text, type, type Rendered } from '../../testing/render';
+import { allByRole, byLabel, byRole, click, render, submit, text, type, type Rendered } from '../../testing/render';
 import { CONNECTED, NOT_CONNECTED, step, syncStatus } from '../../testing/sync-fixtures';
 
 let view: Rendered | null = null;
