@@ -11,6 +11,7 @@ import { httpError, networkError, validationError, type WordPressErrorBody } fro
 export type HttpPort = (url: string, init: RequestInit) => Promise<Response>;
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
+const INDEX_FIELDS = 'name,url,home,timezone_string,gmt_offset,namespaces,authentication';
 export const PROBE_TIMEOUT_MS = 5_000;
 /** Marker prefixes: short, ASCII, unlikely in prose, and kept by WordPress's HTML filter (see docs/sync.md). */
 export const CLIENT_ID_PREFIX = 'redaksi-id-';
@@ -55,6 +56,8 @@ export interface WpPost {
   featuredMedia: number;
   revisionCount: number | undefined;
 }
+
+export type WpPostState = Pick<WpPost, 'id' | 'status' | 'dateGmt' | 'modifiedGmt' | 'link'>;
 
 export interface PostInput {
   title?: string;
@@ -257,7 +260,9 @@ const rendered = (v: unknown): string => {
 /** True when the JSON is a WordPress REST index with the core `wp/v2` routes. */
 export function isWordPressIndex(body: unknown): boolean {
   const o = obj(body);
-  return Array.isArray(o.namespaces) && o.namespaces.includes('wp/v2') && typeof o.routes === 'object' && o.routes !== null;
+  // `routes` is left out when only some fields are asked for (`_fields`); the site's name is always there.
+  const described = (typeof o.routes === 'object' && o.routes !== null) || typeof o.name === 'string';
+  return Array.isArray(o.namespaces) && o.namespaces.includes('wp/v2') && described;
 }
 
 export function parseIndex(body: unknown): RestIndex {
@@ -431,7 +436,8 @@ export class WordPressClient {
    * index, is a captive portal (hotel or cafe Wi-Fi login page): the portal is not really reachable.
    */
   async probe(timeoutMs = PROBE_TIMEOUT_MS): Promise<{ index: RestIndex; meta: ResponseMeta }> {
-    const result = await this.request('/', { anonymous: true, timeoutMs });
+    // Only the fields we read: the full index of a WordPress with a few plugins is 150 kB and more.
+    const result = await this.request('/', { anonymous: true, timeoutMs, query: { _fields: INDEX_FIELDS } });
     if (!isWordPressIndex(result.body)) {
       throw new AppError({
         kind: 'network',
@@ -530,6 +536,31 @@ export class WordPressClient {
     });
     // X-WP-Total counts posts the user cannot see (measured): callers use it only as a hint.
     return { posts: Array.isArray(body) ? body.map(parsePost) : [], total: meta.total };
+  }
+
+  /**
+   * Status, dates and link of the given posts (up to 100), without their content: a few hundred
+   * bytes a post, where the full read is the whole article.
+   */
+  async postStatesByIds(ids: number[]): Promise<WpPostState[]> {
+    if (ids.length === 0) return [];
+    const { body } = await this.request('/wp/v2/posts', {
+      query: { include: ids.slice(0, 100).join(','), status: 'draft,pending,future,publish,private', per_page: 100, _fields: 'id,status,date_gmt,modified_gmt,link' },
+    });
+    return Array.isArray(body) ? body.map(parsePost).map(({ id, status, dateGmt, modifiedGmt, link }) => ({ id, status, dateGmt, modifiedGmt, link })) : [];
+  }
+
+  /** Ids of posts in these statuses the account can see, newest first (up to 1,000). */
+  async postIds(status: string): Promise<number[]> {
+    const ids: number[] = [];
+    for (let page = 1; page <= 10; page++) {
+      const { body, meta } = await this.request('/wp/v2/posts', { query: { status, per_page: 100, page, _fields: 'id', context: 'edit' } });
+      const batch = Array.isArray(body) ? body.map((b) => num(obj(b).id)).filter((id) => id > 0) : [];
+      ids.push(...batch);
+      // Asking past the last page is a 400 in WordPress.
+      if (batch.length < 100 || (meta.total !== undefined && ids.length >= meta.total)) break;
+    }
+    return ids;
   }
 
   /** Reads the given posts (up to 100) in every status but the trash. */

@@ -14,6 +14,7 @@ export interface PostLink {
   link: string;
   base_hash: string | null;
   pushed_hash: string | null;
+  seen_modified: string;
   note_seen: string;
   missed_schedule: number;
   status_before: string | null;
@@ -49,7 +50,7 @@ export class PortalLinks {
       insertPost: db.prepare('INSERT OR IGNORE INTO portal_posts (article_id, client_id) VALUES (?, ?)'),
       updatePost: db.prepare(
         `UPDATE portal_posts SET post_id = @post_id, remote_status = @remote_status, link = @link, base_hash = @base_hash,
-           pushed_hash = @pushed_hash, note_seen = @note_seen, missed_schedule = @missed_schedule, synced_at = @synced_at
+           pushed_hash = @pushed_hash, seen_modified = @seen_modified, note_seen = @note_seen, missed_schedule = @missed_schedule, synced_at = @synced_at
          WHERE article_id = @article_id`,
       ),
       setConflict: db.prepare('UPDATE portal_posts SET conflict_json = ?, conflict_at = ?, status_before = ? WHERE article_id = ?'),

@@ -21,7 +21,7 @@ import type { PhotoPreset } from '../media/prepare-photo';
 import { createPostOnce, uploadMediaOnce } from '../portal/exactly-once';
 import type { PortalService } from '../portal/portal-service';
 import { CLOCK_SKEW_LIMIT_MS } from '../portal/test-connection';
-import { fromWpGmt, type PostInput, type WordPressClient, type WpPost, type WpTerm } from '../portal/wordpress-client';
+import { fromWpGmt, type PostInput, type WordPressClient, type WpPost, type WpPostState, type WpTerm } from '../portal/wordpress-client';
 import type { SqliteDatabase } from '../storage/database';
 import type { WorkflowService } from '../workflow/workflow-service';
 import { PortalLinks, type PostLink } from './links';
@@ -320,6 +320,7 @@ export class SyncEngine {
       this.links.savePost({
         ...this.links.post(articleId)!,
         base_hash: remote.hash,
+        seen_modified: this.trustedModified(remote.modifiedGmt),
         // 'remote': nothing local left to send; otherwise the local side must be delivered.
         pushed_hash: choice === 'remote' ? this.localHash(after) : null,
       });
@@ -548,8 +549,18 @@ export class SyncEngine {
       // outbox row's generation, so it is delivered next.
       pushed_hash: localHash,
       note_seen: readNote(post.content)?.token ?? '',
+      seen_modified: this.trustedModified(post.modifiedGmt),
       missed_schedule: 0,
     });
+  }
+
+  /**
+   * modified_gmt has one-second resolution: an edit in the same second as the version we read would
+   * not move it. So it vouches for "unchanged" only once that second is over ('' means: read again).
+   */
+  private trustedModified(modifiedGmt: string): string {
+    const at = modifiedGmt ? fromWpGmt(modifiedGmt) : Number.NaN;
+    return Number.isFinite(at) && this.portalNow() - at >= 1_500 ? modifiedGmt : '';
   }
 
   private render(article: Article): string {
@@ -705,7 +716,7 @@ export class SyncEngine {
       this.options.articles.applyExternalContent(articleId, { title: remote.title, excerpt: remote.excerpt, body });
       this.applyRemoteTerms(articleId, remote.categories, remote.tags, remote.featuredMedia);
       const after = this.options.articles.get(articleId);
-      this.links.savePost({ ...this.links.post(articleId)!, base_hash: remoteHash(remote), pushed_hash: this.localHash(after) });
+      this.links.savePost({ ...this.links.post(articleId)!, base_hash: remoteHash(remote), pushed_hash: this.localHash(after), seen_modified: this.trustedModified(remote.modifiedGmt) });
     });
     this.options.onArticles([articleId]);
   }
@@ -744,29 +755,26 @@ export class SyncEngine {
   }
 
   private async pull(client: WordPressClient, role: 'writer' | 'editor'): Promise<void> {
+    // First status and dates only; the content only of posts changed since it was last read (a
+    // person's edit moves modified_gmt; WP-Cron publishing changes only the status).
     const linked = this.links.linkedPosts();
-    const posts: WpPost[] = [];
+    const states: WpPostState[] = [];
     for (let i = 0; i < linked.length; i += 100) {
-      posts.push(...(await client.postsByIds(linked.slice(i, i + 100).map((l) => l.post_id!))));
+      states.push(...(await client.postStatesByIds(linked.slice(i, i + 100).map((l) => l.post_id!))));
     }
+    const stale = states.filter((state) => {
+      const link = this.links.postByRemoteId(state.id);
+      return link !== undefined && (link.base_hash === null || link.seen_modified !== state.modifiedGmt);
+    });
+    const full = await this.postsByIds(client, stale.map((s) => s.id));
     // The editor's queue includes what other writers sent to the portal.
-    const foreign: WpPost[] = [];
-    if (role === 'editor') {
-      let seen = 0;
-      for (let page = 1; page <= 10; page++) {
-        const { posts: batch, total } = await client.listPosts({ status: 'pending,future', page, perPage: 100 });
-        seen += batch.length;
-        foreign.push(...batch.filter((p) => !this.links.postByRemoteId(p.id)));
-        // Asking past the last page is a 400 in WordPress.
-        if (batch.length < 100 || (total !== undefined && seen >= total)) break;
-      }
-    }
-    await this.refreshTerms(client, [...posts, ...foreign]);
+    const foreign = role === 'editor' ? await this.postsByIds(client, (await client.postIds('pending,future')).filter((id) => !this.links.postByRemoteId(id))) : [];
+    await this.refreshTerms(client, [...full, ...foreign]);
     const changed: string[] = [];
-    for (const post of posts) {
-      const link = this.links.postByRemoteId(post.id);
+    for (const state of states) {
+      const link = this.links.postByRemoteId(state.id);
       if (!link || this.closed) continue;
-      if (await this.applyRemote(link, post, client)) changed.push(link.article_id);
+      if (await this.applyRemote(link, full.find((p) => p.id === state.id) ?? state, client)) changed.push(link.article_id);
     }
     for (const post of foreign) {
       if (this.closed) break;
@@ -776,8 +784,15 @@ export class SyncEngine {
     if (changed.length > 0) this.options.onArticles(changed);
   }
 
+  private async postsByIds(client: WordPressClient, ids: number[]): Promise<WpPost[]> {
+    const posts: WpPost[] = [];
+    for (let i = 0; i < ids.length; i += 100) posts.push(...(await client.postsByIds(ids.slice(i, i + 100))));
+    return posts;
+  }
+
   /** Brings one portal post's changes into its local article; true when something changed. */
-  private async applyRemote(link: PostLink, post: WpPost, client: WordPressClient): Promise<boolean> {
+  /** `post` without content: its content is as last read (its modified_gmt has not moved). */
+  private async applyRemote(link: PostLink, post: WpPost | WpPostState, client: WordPressClient): Promise<boolean> {
     const articleId = link.article_id;
     // Leave alone what the person has open, and what still waits to be delivered (the delivery
     // compares versions and finds any conflict).
@@ -785,11 +800,12 @@ export class SyncEngine {
     const article = this.options.articles.get(articleId);
     if (article.status === 'conflict') return false;
     let changed = false;
-    if (link.base_hash !== null && remoteHash(post) !== link.base_hash) {
-      await this.takeRemoteContent(articleId, post, client);
+    const content = 'content' in post ? post : undefined;
+    if (content && link.base_hash !== null && remoteHash(content) !== link.base_hash) {
+      await this.takeRemoteContent(articleId, content, client);
       changed = true;
     }
-    const note = readNote(post.content);
+    const note = content ? readNote(content.content) : undefined;
     const publishAt = post.dateGmt ? fromWpGmt(post.dateGmt) : null;
     const target = this.localStatusFor(article, post, note?.token !== undefined && note.token !== link.note_seen);
     const missed = missedSchedule(article.status, post.status, publishAt, this.portalNow());
@@ -814,6 +830,7 @@ export class SyncEngine {
         remote_status: post.status,
         link: post.link,
         note_seen: note?.token ?? link.note_seen,
+        seen_modified: content ? this.trustedModified(post.modifiedGmt) : link.seen_modified,
         missed_schedule: missed ? 1 : 0,
       });
     });
@@ -821,7 +838,7 @@ export class SyncEngine {
   }
 
   /** What the local status should be, given the portal's; undefined: leave it. */
-  private localStatusFor(article: Article, post: WpPost, newNote: boolean): ArticleStatus | undefined {
+  private localStatusFor(article: Article, post: WpPostState, newNote: boolean): ArticleStatus | undefined {
     switch (post.status) {
       case 'publish':
       case 'private':
@@ -873,6 +890,7 @@ export class SyncEngine {
         base_hash: remoteHash(post),
         pushed_hash: this.localHash(article),
         note_seen: readNote(post.content)?.token ?? '',
+        seen_modified: this.trustedModified(post.modifiedGmt),
         missed_schedule: 0,
       });
       return id;

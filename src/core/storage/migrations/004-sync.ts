@@ -13,7 +13,8 @@ import type { Migration } from './types';
  *
  * portal_posts: an article's post on the portal. client_id is the key carried in the post's content
  * (see docs/sync.md); base_hash is the hash of the portal's version last seen (the conflict base),
- * pushed_hash the hash of the local version last delivered.
+ * pushed_hash the hash of the local version last delivered; seen_modified the post's modified_gmt when
+ * its content was last read (unchanged: the content need not be downloaded again).
  * portal_media: a local photo's attachment on the portal.
  * portal_config: the connection (never the password: that lives in the secret store).
  */
@@ -53,6 +54,7 @@ export const syncSchema: Migration = {
         link TEXT NOT NULL DEFAULT '',
         base_hash TEXT,
         pushed_hash TEXT,
+        seen_modified TEXT NOT NULL DEFAULT '',
         note_seen TEXT NOT NULL DEFAULT '',
         missed_schedule INTEGER NOT NULL DEFAULT 0,
         status_before TEXT,
