@@ -1,4 +1,6 @@
 /** The app's long-lived objects, created once at start and handed to components through context. */
+import type { ImportProgress } from '../features/photos/photo-import';
+import { Store } from './store';
 import type { i18n as I18n } from 'i18next';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ApiClient } from '../api';
@@ -20,6 +22,8 @@ export interface Services {
   workspace: Workspace;
   commands: CommandRegistry;
   sync: SyncStore;
+  /** The photo batch being prepared in the open article (for the status bar), or null. */
+  photoBatch: Store<ImportProgress | null>;
 }
 
 export function createServices(client: ApiClient, i18n: I18n): Services {
@@ -32,7 +36,7 @@ export function createServices(client: ApiClient, i18n: I18n): Services {
   // connection changes), so nothing here needs to write it.
   const sync = new SyncStore(client);
   sync.follow(workspace.slot, () => workspace.openId());
-  return { client, i18n, settings, articles, media, toasts, workspace, commands: new CommandRegistry(), sync };
+  return { client, i18n, settings, articles, media, toasts, workspace, commands: new CommandRegistry(), sync, photoBatch: new Store<ImportProgress | null>(null) };
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -143,6 +143,17 @@ export function PhotoImportProvider({ children }: { children: ReactNode }) {
       }),
   );
   useEffect(() => importer.activate(), [importer]);
+  // The status bar shows the batch too, so it stays in sight while the person scrolls or writes on.
+  const { photoBatch } = useServices();
+  useEffect(() => {
+    const mirror = () => photoBatch.set(importer.progress.get());
+    mirror();
+    const stop = importer.progress.subscribe(mirror);
+    return () => {
+      stop();
+      photoBatch.set(null);
+    };
+  }, [importer, photoBatch]);
 
   // A read-only article (e.g. sent to the editor) takes no new photos, by any route.
   const openPicker = useCallback(() => {

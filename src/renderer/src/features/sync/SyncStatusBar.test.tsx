@@ -72,6 +72,18 @@ describe('SyncStatusBar', () => {
     expect(allByRole(container, 'progressbar')).toEqual([]);
   });
 
+  it('shows the photo batch being prepared, with a labelled progress bar', async () => {
+    const client = fakeClient();
+    const view = await bar(client, syncStatus({ lastSyncAt: LAST_SYNC }));
+    await during(() => view.services.photoBatch.set({ total: 5, done: 1 }));
+    expect(text(view.container)).toContain('2 dari 5');
+    const progress = view.container.querySelector('progress[max="5"]')!;
+    expect(progress.getAttribute('value')).toBe('1');
+    expect(view.container.querySelector(`#${CSS.escape(progress.getAttribute('aria-labelledby')!)}`)).not.toBeNull();
+    await during(() => view.services.photoBatch.set(null));
+    expect(view.container.querySelector('progress[max="5"]')).toBeNull();
+  });
+
   it('syncs on the button and on its shortcut, shown in the tooltip', async () => {
     const client = fakeClient();
     client.answer('sync-run', () => syncStatus({ lastSyncAt: LAST_SYNC + 60_000 }));

@@ -10,6 +10,7 @@ import { formatCompact } from '../../../../shared/newsroom-time';
 import type { SyncProgress, SyncStatus } from '../../../../shared/sync';
 import { ClientError } from '../../api';
 import { useServices } from '../../app/services';
+import type { ImportProgress } from '../photos/photo-import';
 import { useStore } from '../../app/store';
 import { useSettings } from '../../app/useSettings';
 import { formatNumber } from '../../i18n';
@@ -58,9 +59,27 @@ function ProgressLine({ progress }: { progress: SyncProgress }) {
   );
 }
 
+/** The photos being prepared for the open article: "Menyiapkan foto 2 dari 5". */
+function PhotoBatchLine({ progress }: { progress: ImportProgress }) {
+  const { t, i18n } = useTranslation();
+  const labelId = useId();
+  const lang = i18n.language;
+  return (
+    <span className="sync-bar-progress">
+      <span id={labelId}>
+        {progress.total === 1
+          ? t('photos.preparingOne')
+          : t('photos.preparing', { current: formatNumber(Math.min(progress.done + 1, progress.total), lang), total: formatNumber(progress.total, lang) })}
+      </span>
+      <progress aria-labelledby={labelId} max={progress.total} value={progress.done} />
+    </span>
+  );
+}
+
 export function SyncStatusBar({ onOpenSettings, onOpenArticle }: { onOpenSettings: () => void; onOpenArticle: (id: string) => void }) {
   const { t, i18n } = useTranslation();
-  const { sync, workspace } = useServices();
+  const { sync, workspace, photoBatch } = useServices();
+  const batch = useStore(photoBatch);
   const { timeZone } = useSettings();
   const { value: status, error } = useStore(sync.status);
   const running = useStore(sync.running);
@@ -142,6 +161,7 @@ export function SyncStatusBar({ onOpenSettings, onOpenArticle }: { onOpenSetting
         </a>
       )}
 
+      {batch && <PhotoBatchLine progress={batch} />}
       {status?.progress && <ProgressLine progress={status.progress} />}
 
       <span className="sync-bar-end">
