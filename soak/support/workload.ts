@@ -187,7 +187,7 @@ export class Workload {
       this.acked.saves.set(s.id, { version: saved.version, text: lexicalToPlainText(body) });
     }
     if (!s.categorySet) {
-      const category = await this.ack<Term>(client, 'terms-create', { taxonomy: 'category', name: this.options.category });
+      const category = await this.portalCategory(client);
       if (!category) return false;
       if (!(await this.ack(client, 'articles-set-terms', { id: s.id, categoryId: category.id, tags: ['soak'] }))) return false;
       s.categorySet = true;
@@ -196,6 +196,22 @@ export class Workload {
     this.acked.submitted.add(s.id);
     this.submission = null;
     return true;
+  }
+
+  /**
+   * The portal's category, from the local list the sync keeps (categories come from the portal once
+   * one is connected); a sync brings it in when it is not there yet. Undefined: the host went away.
+   */
+  private async portalCategory(client: HostClient): Promise<Term | undefined> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const terms = await this.ack<Term[]>(client, 'terms-list', { taxonomy: 'category' });
+      if (!terms) return undefined;
+      const found = terms.find((t) => t.name === this.options.category);
+      if (found) return found;
+      if (!(await this.ack(client, 'sync-run'))) return undefined;
+    }
+    // Still missing: asking for it by name is refused, and the refusal is reported as a finding.
+    return this.ack<Term>(client, 'terms-create', { taxonomy: 'category', name: this.options.category });
   }
 
   // ------------------------------------------------------------------ calls
