@@ -1,16 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir, removeDir } from '../core/testing/fixtures';
+import { describe, expect, it } from 'vitest';
+import { tempDirsRemovedAfterEach } from '../core/testing/fixtures';
 import { safeStorageSecretStore } from './secret-store';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = makeTempDir('secrets');
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => dirs.splice(0).forEach(removeDir));
+const tempDir = tempDirsRemovedAfterEach('secrets');
 
 describe('safeStorage secret store (Electron)', () => {
   const fakeSafeStorage = (available = true) => ({
