@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDirsRemovedAfterEach } from '../core/testing/fixtures';
+import { tempDirsRemovedAfterEach } from '../core/testing/temp-dirs';
 import { safeStorageSecretStore } from './secret-store';
 
 const tempDir = tempDirsRemovedAfterEach('secrets');

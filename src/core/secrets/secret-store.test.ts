@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDirsRemovedAfterEach } from '../testing/fixtures';
+import { tempDirsRemovedAfterEach } from '../testing/temp-dirs';
 import { fileSecretStore, SECRETS_FILE_NAME } from './secret-store';
 
 const tempDir = tempDirsRemovedAfterEach('secrets');

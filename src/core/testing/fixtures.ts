@@ -1,5 +1,4 @@
 /** Test fixtures for the backend: a temporary data directory per test and small Lexical documents. */
-import { afterEach } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,17 +12,6 @@ export function makeTempDir(label = 'test'): string {
 
 export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
-}
-
-/** For a test file: makes temporary folders, each removed after the test that made it. */
-export function tempDirsRemovedAfterEach(label: string): () => string {
-  const dirs: string[] = [];
-  afterEach(() => dirs.splice(0).forEach(removeDir));
-  return () => {
-    const dir = makeTempDir(label);
-    dirs.push(dir);
-    return dir;
-  };
 }
 
 export function text(value: string, format = 0): LexicalNode {
