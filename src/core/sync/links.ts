@@ -147,9 +147,14 @@ export class PortalLinks {
     this.stmts.setTermRemote.run(remoteId, termId);
   }
 
+  /** The local term the portal knows by this id, if any. */
+  termByRemoteId(taxonomy: 'category' | 'tag', remoteId: number): TermRef | undefined {
+    return this.stmts.termByRemote.get(taxonomy, remoteId) as TermRef | undefined;
+  }
+
   /** The local term for a portal term: matched by the portal's id, then by name; created if new. */
   localTermFor(taxonomy: 'category' | 'tag', remoteId: number, name: string): TermRef {
-    const byRemote = this.stmts.termByRemote.get(taxonomy, remoteId) as TermRef | undefined;
+    const byRemote = this.termByRemoteId(taxonomy, remoteId);
     if (byRemote) return byRemote;
     const display = name.trim().replace(/\s+/g, ' ') || `#${remoteId}`;
     const byName = this.stmts.termByKey.get(taxonomy, termKey(display)) as TermRef | undefined;
@@ -160,9 +165,5 @@ export class PortalLinks {
     const id = randomUUID();
     this.stmts.insertTerm.run(id, taxonomy, display, termKey(display), remoteId, this.clock());
     return { id, taxonomy, name: display, remote_id: remoteId };
-  }
-
-  findTermByName(taxonomy: 'category' | 'tag', name: string): TermRef | undefined {
-    return this.stmts.termByKey.get(taxonomy, termKey(name)) as TermRef | undefined;
   }
 }

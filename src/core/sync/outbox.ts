@@ -61,7 +61,6 @@ export class Outbox {
         `INSERT INTO outbox (article_id, queued_at) VALUES (?, ?)
          ON CONFLICT (article_id) DO UPDATE SET generation = generation + 1, state = 'pending', next_attempt_at = NULL`,
       ),
-      remove: db.prepare('DELETE FROM outbox WHERE article_id = ?'),
       items: db.prepare(
         `SELECT o.*, a.title FROM outbox o JOIN articles a ON a.id = o.article_id ORDER BY o.id`,
       ),
@@ -114,10 +113,6 @@ export class Outbox {
 
   enqueue(articleId: string, now: number): void {
     this.stmts.enqueue.run(articleId, now);
-  }
-
-  remove(articleId: string): void {
-    this.stmts.remove.run(articleId);
   }
 
   nextWakeAt(): number | null {

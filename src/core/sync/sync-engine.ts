@@ -246,11 +246,6 @@ export class SyncEngine {
     clearTimeout(this.wakeTimer);
   }
 
-  /** Waits for a run in progress (for an orderly close). */
-  async idle(): Promise<void> {
-    await this.running?.catch(() => undefined);
-  }
-
   // ------------------------------------------------------------------ conflicts
 
   conflict(articleId: string): SyncConflict {
@@ -270,8 +265,7 @@ export class SyncEngine {
       tags: article.tags,
       changedAt: article.updatedAt,
     };
-    const termName = (taxonomy: 'category' | 'tag', id: number) =>
-      this.options.db.prepare('SELECT name FROM terms WHERE taxonomy = ? AND remote_id = ?').pluck().get(taxonomy, id) as string | undefined;
+    const termName = (taxonomy: 'category' | 'tag', id: number) => this.links.termByRemoteId(taxonomy, id)?.name;
     return {
       articleId,
       local,
@@ -723,13 +717,13 @@ export class SyncEngine {
 
   private applyRemoteTerms(articleId: string, categories: number[], tags: number[], featuredMedia: number): void {
     const category = categories
-      .map((id) => this.options.db.prepare(`SELECT id FROM terms WHERE taxonomy = 'category' AND remote_id = ?`).pluck().get(id) as string | undefined)
+      .map((id) => this.links.termByRemoteId('category', id)?.id)
       .find((id) => id !== undefined);
     this.stmts.setTerms.run(category ?? null, articleId);
     this.stmts.clearTags.run(articleId);
     let position = 0;
     for (const remoteId of tags) {
-      const id = this.options.db.prepare(`SELECT id FROM terms WHERE taxonomy = 'tag' AND remote_id = ?`).pluck().get(remoteId) as string | undefined;
+      const id = this.links.termByRemoteId('tag', remoteId)?.id;
       if (id) this.stmts.addTag.run(articleId, id, position++);
     }
     if (featuredMedia) {
@@ -741,7 +735,7 @@ export class SyncEngine {
   private async refreshTerms(client: WordPressClient, posts: WpPost[]): Promise<void> {
     this.categoriesCache = await client.listCategories();
     const tagIds = [...new Set(posts.flatMap((p) => p.tags))].filter(
-      (id) => !this.options.db.prepare(`SELECT 1 FROM terms WHERE taxonomy = 'tag' AND remote_id = ?`).get(id),
+      (id) => !this.links.termByRemoteId('tag', id),
     );
     const tags: WpTerm[] = [];
     for (let i = 0; i < tagIds.length; i += 100) {
