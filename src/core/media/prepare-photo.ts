@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import os from 'node:os';
-import sharp, { type Sharp, type SharpOptions } from 'sharp';
+import sharp, { type OutputInfo, type Sharp, type SharpOptions } from 'sharp';
 import { AppError } from '../../shared/errors';
 import { decodeHeic, HeicTooLargeError } from './heic';
 import { sniffImageFormat, type SniffedFormat } from './sniff';
@@ -97,16 +97,13 @@ function uprightSize(width: number, height: number, orientation: number | undefi
   return orientation !== undefined && orientation >= 5 ? { width: height, height: width } : { width, height };
 }
 
-/**
- * `sourceHash` may be given when the caller has already hashed `input` (the media store does, to find
- * a photo it already has); otherwise it is computed here, while libvips decodes.
- */
-export async function preparePhoto(
-  input: Uint8Array,
-  preset: PhotoPreset = DEFAULT_PRESET,
-  limits: PhotoLimits = DEFAULT_LIMITS,
-  sourceHash?: string,
-): Promise<PreparedPhoto> {
+export interface Conversion {
+  original: PreparedPhoto['original'];
+  /** The prepared file: upright, resized, re-encoded, without metadata. */
+  result: Promise<{ data: Buffer; info: OutputInfo }>;
+}
+
+function refuseInput(input: Uint8Array, limits: PhotoLimits): SniffedFormat {
   if (input.byteLength === 0) throw refuse('media.empty', 'The file is empty.');
   if (input.byteLength > limits.maxBytes) {
     throw refuse('media.fileTooLarge', 'The file is too large.', {
@@ -117,7 +114,19 @@ export async function preparePhoto(
   const format = sniffImageFormat(input);
   if (format === 'unknown') throw refuse('media.notImage', 'The file is not a photo.');
   if (!ACCEPTED.has(format)) throw refuse('media.unsupported', 'This image format is not supported.');
+  return format;
+}
 
+/**
+ * The conversion alone: checks the input, reads its header and starts libvips on it. Resolves as soon
+ * as the work is running, so the caller can do its own (hashing) while libvips decodes.
+ */
+export async function startConversion(
+  input: Uint8Array,
+  preset: PhotoPreset = DEFAULT_PRESET,
+  limits: PhotoLimits = DEFAULT_LIMITS,
+): Promise<Conversion> {
+  const format = refuseInput(input, limits);
   try {
     const image = await openInput(input, format, limits);
     const meta = await image.metadata(); // the header only: nothing is decoded yet
@@ -141,10 +150,31 @@ export async function preparePhoto(
         : // Baseline, not progressive: measured both smaller and faster to encode for these photos.
           pipeline.jpeg({ quality: preset.quality });
     // No withMetadata()/keepExif(): sharp writes no EXIF, XMP, IPTC or ICC unless asked to.
-    const encoding = pipeline.toBuffer({ resolveWithObject: true });
-    // Hashing the original takes a few milliseconds: done on this thread while libvips decodes.
-    const originalHash = sourceHash ?? sha256(input);
-    const { data, info } = await encoding;
+    const result = pipeline.toBuffer({ resolveWithObject: true }).catch((err: unknown) => {
+      throw mapSharpError(err, limits);
+    });
+    return { original: { format, ...uprightSize(width, height, meta.orientation), bytes: input.byteLength }, result };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw mapSharpError(err, limits);
+  }
+}
+
+/**
+ * `sourceHash` may be given when the caller has already hashed `input` (the media store does, to find
+ * a photo it already has); otherwise it is computed here, while libvips decodes.
+ */
+export async function preparePhoto(
+  input: Uint8Array,
+  preset: PhotoPreset = DEFAULT_PRESET,
+  limits: PhotoLimits = DEFAULT_LIMITS,
+  sourceHash?: string,
+): Promise<PreparedPhoto> {
+  const conversion = await startConversion(input, preset, limits);
+  // Hashing the original takes a few milliseconds: done on this thread while libvips decodes.
+  const originalHash = sourceHash ?? sha256(input);
+  const { data, info } = await conversion.result;
+  try {
     // From the prepared file, not the original: libjpeg decodes it at 1/4 scale, a few milliseconds.
     const thumbnail = await sharp(data)
       .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true })
@@ -158,10 +188,9 @@ export async function preparePhoto(
       mime: preset.format === 'webp' ? 'image/webp' : 'image/jpeg',
       width: info.width,
       height: info.height,
-      original: { format, ...uprightSize(width, height, meta.orientation), bytes: input.byteLength },
+      original: conversion.original,
     };
   } catch (err) {
-    if (err instanceof AppError) throw err;
     throw mapSharpError(err, limits);
   }
 }
