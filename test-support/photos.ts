@@ -96,6 +96,25 @@ export async function makeTruncatedJpeg(): Promise<Buffer> {
   return full.subarray(0, Math.floor(full.length / 3));
 }
 
+/** A copy that stopped halfway but still ends with an end marker: libjpeg only warns and paints grey. */
+export async function makeHalfCopiedJpeg(): Promise<Buffer> {
+  const full = await makePhonePhoto({ width: 800, height: 600, orientation: 1 });
+  return Buffer.concat([full.subarray(0, Math.floor(full.length / 2)), Buffer.from([0xff, 0xd9])]);
+}
+
+/**
+ * A whole photo whose scan header has a spectral-selection end that baseline JPEG ignores (some
+ * encoders write it): libjpeg warns "Invalid SOS parameters for sequential JPEG", the picture is fine.
+ */
+export async function makeJpegWithOddScanHeader(): Promise<Buffer> {
+  const photo = Buffer.from(await makePhonePhoto({ width: 800, height: 600, orientation: 1 }));
+  let at = 2; // segments after SOI: marker (2 bytes) + length (2 bytes, counting itself) + data
+  while (at < photo.length && !(photo[at] === 0xff && photo[at + 1] === 0xda)) at += 2 + photo.readUInt16BE(at + 2);
+  const components = photo[at + 4]!;
+  photo[at + 5 + components * 2 + 1] = 62; // Se: 63 in every baseline scan
+  return photo;
+}
+
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {

@@ -3,7 +3,14 @@ import path from 'node:path';
 import exifReader from 'exif-reader';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeDecompressionBomb, makeFakeJpeg, makePhonePhoto, makeTruncatedJpeg } from '../../../test-support/photos';
+import {
+  makeDecompressionBomb,
+  makeFakeJpeg,
+  makeHalfCopiedJpeg,
+  makeJpegWithOddScanHeader,
+  makePhonePhoto,
+  makeTruncatedJpeg,
+} from '../../../test-support/photos';
 import { AppError } from '../../shared/errors';
 import { preparePhoto } from './prepare-photo';
 import { sniffImageFormat } from './sniff';
@@ -11,15 +18,19 @@ import { sniffImageFormat } from './sniff';
 // A 1008x756 photo with a GPS position in its EXIF, encoded as HEIC by libheif (heif-enc).
 const HEIC_FIXTURE = path.resolve(__dirname, '../../../test-support/fixtures/iphone-photo.heic');
 
-async function refusal(input: Uint8Array, limits?: Parameters<typeof preparePhoto>[2]): Promise<string> {
+async function refusalError(input: Uint8Array, limits?: Parameters<typeof preparePhoto>[2]): Promise<AppError> {
   try {
     await preparePhoto(input, undefined, limits);
   } catch (err) {
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).kind).toBe('validation');
-    return (err as AppError).code;
+    return err as AppError;
   }
   throw new Error('the photo was accepted');
+}
+
+async function refusal(input: Uint8Array, limits?: Parameters<typeof preparePhoto>[2]): Promise<string> {
+  return (await refusalError(input, limits)).code;
 }
 
 async function expectNoMetadata(data: Uint8Array): Promise<void> {
@@ -144,5 +155,22 @@ describe('preparePhoto', () => {
     // A JPEG header followed by garbage.
     const garbage = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 0x41)]);
     expect(await refusal(garbage)).toBe('media.corrupt');
+  });
+
+  it('refuses a JPEG whose scan data stops halfway even when it ends with an end marker', async () => {
+    expect(await refusal(await makeHalfCopiedJpeg())).toBe('media.corrupt');
+  });
+
+  it('accepts a whole JPEG whose only fault is a harmless warning', async () => {
+    const prepared = await preparePhoto(await makeJpegWithOddScanHeader());
+    expect({ width: prepared.width, height: prepared.height }).toEqual({ width: 800, height: 600 });
+  });
+
+  it('tells a photo over the pixel limit its own size', async () => {
+    const bomb = await refusalError(await makeDecompressionBomb());
+    expect(bomb.params).toEqual({ megapixels: 3600, limit: 100 });
+    const big = await refusalError(phonePhoto, { maxBytes: 40 * 1024 * 1024, maxPixels: 5_000_000 });
+    expect(big.code).toBe('media.tooManyPixels');
+    expect(big.params).toEqual({ megapixels: 6, limit: 5 });
   });
 });

@@ -61,18 +61,38 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Opens the input with sharp, decoding HEIC to raw pixels first where needed. */
-async function openInput(input: Uint8Array, format: SniffedFormat, limits: PhotoLimits): Promise<Sharp> {
-  const options: SharpOptions = { limitInputPixels: limits.maxPixels, failOn: 'error', sequentialRead: true };
-  if (format !== 'heic') return sharp(input, options);
+type FailOn = NonNullable<SharpOptions['failOn']>;
+
+/**
+ * Opens the input with sharp, decoding HEIC to raw pixels first where needed. Gives a way to open it
+ * again with another strictness, and reads the header without the pixel limit, so a photo over it is
+ * told its own size.
+ */
+async function openInput(
+  input: Uint8Array,
+  format: SniffedFormat,
+  limits: PhotoLimits,
+): Promise<{ open: (failOn: FailOn) => Sharp; header: Sharp }> {
+  const options: SharpOptions = { limitInputPixels: limits.maxPixels, sequentialRead: true };
+  if (format !== 'heic') {
+    return { open: (failOn) => sharp(input, { ...options, failOn }), header: sharp(input, { limitInputPixels: false }) };
+  }
   try {
     const decoded = await decodeHeic(input, limits.maxPixels);
-    return sharp(decoded.data, { ...options, raw: { width: decoded.width, height: decoded.height, channels: 4 } });
+    const raw = { width: decoded.width, height: decoded.height, channels: 4 as const };
+    return { open: (failOn) => sharp(decoded.data, { ...options, failOn, raw }), header: sharp(decoded.data, { raw }) };
   } catch (err) {
     if (err instanceof HeicTooLargeError) throw tooManyPixels(err.width, err.height, limits);
     throw refuse('media.corrupt', 'The HEIC file could not be decoded.');
   }
 }
+
+/**
+ * libjpeg only warns about damaged scan data (a copy that stopped halfway, overwritten bytes) and
+ * fills the rest grey; these warnings mean a broken photo. Others, such as stray bytes before the
+ * end marker, are common in photos that are fine.
+ */
+const JPEG_DAMAGE = /premature end of data segment|bad huffman code|instead of RST|premature end of JPEG file/i;
 
 function tooManyPixels(width: number, height: number, limits: PhotoLimits): AppError {
   return refuse('media.tooManyPixels', `Image of ${width}x${height} pixels is over the limit`, {
@@ -128,30 +148,42 @@ export async function startConversion(
 ): Promise<Conversion> {
   const format = refuseInput(input, limits);
   try {
-    const image = await openInput(input, format, limits);
-    const meta = await image.metadata(); // the header only: nothing is decoded yet
+    const source = await openInput(input, format, limits);
+    const meta = await source.header.metadata(); // the header only: nothing is decoded yet
     const width = meta.width ?? 0;
     const height = meta.height ?? 0;
     if (width <= 0 || height <= 0) throw refuse('media.corrupt', 'The image has no size.');
     if (width * height > limits.maxPixels) throw tooManyPixels(width, height, limits);
 
-    // A JPEG is decoded at half scale straight away (libjpeg's shrink-on-load: 1/4 would need a long
-    // edge of 1200 or less from 24 MP), which nothing here may defeat: no explicit angle, no
-    // colourspace before the resize, no metadata kept.
-    let pipeline = image
-      .rotate() // auto-orient from EXIF, then the orientation tag is gone with the rest
-      // Mitchell rather than Lanczos: as sharp for photos shrunk this much, a little faster, smaller files.
-      .resize({ width: preset.longEdge, height: preset.longEdge, fit: 'inside', withoutEnlargement: true, kernel: 'mitchell' })
-      .toColorspace('srgb');
-    if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' }); // JPEG has no transparency
-    pipeline =
-      preset.format === 'webp'
-        ? pipeline.webp({ quality: preset.quality })
-        : // Baseline, not progressive: measured both smaller and faster to encode for these photos.
-          pipeline.jpeg({ quality: preset.quality });
-    // No withMetadata()/keepExif(): sharp writes no EXIF, XMP, IPTC or ICC unless asked to.
-    const result = pipeline.toBuffer({ resolveWithObject: true }).catch((err: unknown) => {
-      throw mapSharpError(err, limits);
+    const convert = (failOn: FailOn) => {
+      // A JPEG is decoded at half scale straight away (libjpeg's shrink-on-load: 1/4 would need a long
+      // edge of 1200 or less from 24 MP), which nothing here may defeat: no explicit angle, no
+      // colourspace before the resize, no metadata kept.
+      let pipeline = source
+        .open(failOn)
+        .rotate() // auto-orient from EXIF, then the orientation tag is gone with the rest
+        // Mitchell rather than Lanczos: as sharp for photos shrunk this much, a little faster, smaller files.
+        .resize({ width: preset.longEdge, height: preset.longEdge, fit: 'inside', withoutEnlargement: true, kernel: 'mitchell' })
+        .toColorspace('srgb');
+      if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' }); // JPEG has no transparency
+      pipeline =
+        preset.format === 'webp'
+          ? pipeline.webp({ quality: preset.quality })
+          : // Baseline, not progressive: measured both smaller and faster to encode for these photos.
+            pipeline.jpeg({ quality: preset.quality });
+      // No withMetadata()/keepExif(): sharp writes no EXIF, XMP, IPTC or ICC unless asked to.
+      return pipeline.toBuffer({ resolveWithObject: true });
+    };
+    // JPEGs are decoded strictly, so a damaged one is refused rather than stored half grey; one that
+    // only has a harmless warning is decoded again, leniently. Other formats warn about harmless
+    // things (PNG colour profiles, unknown TIFF tags), so only errors count there.
+    const strict = format === 'jpeg';
+    const result = convert(strict ? 'warning' : 'error').catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      if (!strict || JPEG_DAMAGE.test(message) || /pixel limit/i.test(message)) throw mapSharpError(err, limits);
+      return convert('error').catch((again: unknown) => {
+        throw mapSharpError(again, limits);
+      });
     });
     return { original: { format, ...uprightSize(width, height, meta.orientation), bytes: input.byteLength }, result };
   } catch (err) {
