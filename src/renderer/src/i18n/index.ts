@@ -22,6 +22,11 @@ export async function initI18n(language: UiLanguage = DEFAULT_LANGUAGE): Promise
   return instance;
 }
 
+/** The UI language i18next is in, as the app's own type (anything else counts as Indonesian). */
+export function uiLanguage(language: string): UiLanguage {
+  return language === 'en' ? 'en' : 'id';
+}
+
 /** Locale for Intl number formatting ("1.234" in Indonesian, "1,234" in English). */
 export function numberLocale(language: string): string {
   return language === 'en' ? 'en-US' : 'id-ID';

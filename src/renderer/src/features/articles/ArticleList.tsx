@@ -6,7 +6,7 @@ import { memo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary, SearchHit } from '../../../../shared/domain';
 import { formatCompact, type NewsroomTimeZone } from '../../../../shared/newsroom-time';
-import { formatNumber } from '../../i18n';
+import { formatNumber, uiLanguage } from '../../i18n';
 import { StatusBadge } from '../workflow/StatusBadge';
 import { parseSnippet } from './snippet';
 
@@ -66,7 +66,7 @@ interface ArticleRowProps {
 /** One row; memoised so a save re-renders only the row of the article that changed. */
 const ArticleRow = memo(function ArticleRow({ article, isOpen, focusable, timeZone, onOpen }: ArticleRowProps) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = uiLanguage(i18n.language);
   return (
     <li>
       <button
@@ -119,7 +119,7 @@ interface TrashListProps {
 
 export function TrashList({ items, timeZone, onPutBack, onDeleteForever }: TrashListProps) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = uiLanguage(i18n.language);
   return (
     <ul className="article-list trash-list" aria-label={t('articles.trashLabel')}>
       {items.map((article) => {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../../shared/domain';
 import { formatCompact, type NewsroomTimeZone, type UiLanguage } from '../../../../shared/newsroom-time';
 import { useSettings } from '../../app/useSettings';
-import { formatNumber } from '../../i18n';
+import { formatNumber, uiLanguage } from '../../i18n';
 import { translateError } from '../../i18n/errors';
 import { Icon } from '../../ui/Icon';
 import { useTerms } from '../terms/use-terms';
@@ -112,7 +112,7 @@ export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
   const categories = useTerms('category');
   const now = useNow();
   const [chosen, setChosen] = useState<QueueFilter>(NO_FILTER);
-  const lang: UiLanguage = i18n.language === 'en' ? 'en' : 'id';
+  const lang: UiLanguage = uiLanguage(i18n.language);
 
   const all = useMemo(() => queue.items ?? [], [queue.items]);
   const authors = useMemo(() => queueAuthors(all), [all]);

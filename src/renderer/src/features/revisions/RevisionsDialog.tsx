@@ -15,7 +15,7 @@ import { formatCompact } from '../../../../shared/newsroom-time';
 import { errorShapeOf } from '../../api';
 import { useServices } from '../../app/services';
 import { useSettings } from '../../app/useSettings';
-import { formatNumber } from '../../i18n';
+import { formatNumber, uiLanguage } from '../../i18n';
 import { translateError } from '../../i18n/errors';
 import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/Icon';
@@ -59,7 +59,7 @@ export function RevisionsDialog({ session, onClose }: { session: ArticleSession;
   const [loaded, setLoaded] = useState<{ id: string; revision: Loadable<Revision> } | null>(null);
   const [restoring, setRestoring] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = uiLanguage(i18n.language);
 
   useEffect(() => {
     let live = true;

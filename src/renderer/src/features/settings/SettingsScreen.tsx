@@ -10,6 +10,7 @@ import { PortalSection } from '../sync/PortalSection';
 import { isConfigured } from '../sync/sync-store';
 import { DisplayNameField } from './DisplayNameField';
 import { ZONE_OPTIONS } from './zone-options';
+import { uiLanguage } from '../../i18n';
 
 function SelectField({
   label,
@@ -54,7 +55,7 @@ export function SettingsScreen() {
   const account = portal && isConfigured(portal) ? portal.account : null;
   const [version, setVersion] = useState<string | null>(null);
   const [openedAt] = useState(() => Date.now()); // the example time in the time-zone hint
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = uiLanguage(i18n.language);
 
   useEffect(() => {
     let live = true;

@@ -31,6 +31,7 @@ import { EDITOR_NODES } from '../editor/nodes';
 import { SafeContentPlugin } from '../editor/plugins';
 import { editorTheme } from '../editor/theme';
 import { compareBodies, differingFields, type BodyBlock, type ConflictField } from './conflict-diff';
+import { uiLanguage } from '../../i18n';
 
 type Choice = 'local' | 'remote' | 'merged';
 interface Merged {
@@ -61,7 +62,7 @@ function Side({ side, blocks, differing, headingKey, busy, onUse }: { side: Conf
   const { t, i18n } = useTranslation();
   const { timeZone } = useSettings();
   const headingId = useId();
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = uiLanguage(i18n.language);
   const field = (name: ConflictField, label: string, value: string) => (
     <div className={`conflict-field${differing.has(name) ? ' is-different' : ''}`}>
       <dt>{label}</dt>

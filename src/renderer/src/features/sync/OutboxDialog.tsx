@@ -10,7 +10,7 @@ import { ClientError } from '../../api';
 import { useServices } from '../../app/services';
 import { useStore } from '../../app/store';
 import { useSettings } from '../../app/useSettings';
-import { formatNumber } from '../../i18n';
+import { formatNumber, uiLanguage } from '../../i18n';
 import { translateError } from '../../i18n/errors';
 import { Dialog, DialogCloseButton } from '../../ui/Dialog';
 import { Icon, type IconName } from '../../ui/Icon';
@@ -22,7 +22,7 @@ export const ITEM_ICON: Record<SyncItem['state'], IconName> = { pending: 'clock'
 export function ItemState({ item }: { item: SyncItem }) {
   const { t, i18n } = useTranslation();
   const { timeZone } = useSettings();
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = uiLanguage(i18n.language);
   const details = [
     item.attempts > 0 ? t('sync.attempts', { count: item.attempts, formatted: formatNumber(item.attempts, lang) }) : null,
     item.state === 'waiting' && item.nextAttemptAt !== null ? t('sync.nextAttempt', { time: formatCompact(item.nextAttemptAt, timeZone, lang) }) : null,
@@ -47,7 +47,7 @@ export function OutboxDialog({ onClose, onOpenArticle }: { onClose: () => void; 
   const items = useStore(sync.items);
   const status = useStore(sync.status).value;
   const [busy, setBusy] = useState<string | null>(null);
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = uiLanguage(i18n.language);
 
   useEffect(() => {
     void sync.watchItems();

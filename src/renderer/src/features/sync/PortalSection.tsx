@@ -18,6 +18,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Icon, type IconName } from '../../ui/Icon';
 import { reportVerdict, stepHint, stepText } from './sync-copy';
 import { isConfigured, type PortalCredentials } from './sync-store';
+import { uiLanguage } from '../../i18n';
 
 const STATUS_ICON: Record<ConnectionStepStatus, IconName> = { ok: 'check', warn: 'alert', fail: 'close', skipped: 'chevronRight' };
 
@@ -136,7 +137,7 @@ function PortalField({ label, badge, inputRef, type, autoComplete, maxLength, va
 function ConnectedAccount({ portal }: { portal: PortalConnection }) {
   const { t, i18n } = useTranslation();
   const { timeZone } = useSettings();
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = uiLanguage(i18n.language);
   if (!isConfigured(portal)) return <p className="setting-hint">{t('portal.notConnected')}</p>;
   return (
     <p className="portal-account">

@@ -13,7 +13,7 @@ import { useServices } from '../../app/services';
 import type { ImportProgress } from '../photos/photo-import';
 import { useStore } from '../../app/store';
 import { useSettings } from '../../app/useSettings';
-import { formatNumber } from '../../i18n';
+import { formatNumber, uiLanguage } from '../../i18n';
 import { translateError } from '../../i18n/errors';
 import { Icon, type IconName } from '../../ui/Icon';
 import { matchesShortcut, SHORTCUTS, shortcutAria, shortcutLabel } from '../../ui/shortcuts';
@@ -84,7 +84,7 @@ export function SyncStatusBar({ onOpenSettings, onOpenArticle }: { onOpenSetting
   const { value: status, error } = useStore(sync.status);
   const running = useStore(sync.running);
   const [outboxOpen, setOutboxOpen] = useState(false);
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = uiLanguage(i18n.language);
 
   const shown: Shown = running ? 'syncing' : (status?.connection ?? 'unknown');
   const configured = status !== null && status.connection !== 'unconfigured';

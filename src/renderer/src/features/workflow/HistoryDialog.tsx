@@ -11,6 +11,7 @@ import { translateError } from '../../i18n/errors';
 import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/Icon';
 import { eventKey, newestFirst } from './history';
+import { uiLanguage } from '../../i18n';
 
 type Loadable = { status: 'loading' } | { status: 'error'; error: AppErrorShape } | { status: 'ready'; events: WorkflowEvent[] };
 
@@ -19,7 +20,7 @@ export function HistoryDialog({ articleId, onClose }: { articleId: string; onClo
   const { client } = useServices();
   const { timeZone } = useSettings();
   const [state, setState] = useState<Loadable>({ status: 'loading' });
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = uiLanguage(i18n.language);
 
   useEffect(() => {
     let live = true;

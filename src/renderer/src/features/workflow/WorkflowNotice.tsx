@@ -12,6 +12,7 @@ import { Icon } from '../../ui/Icon';
 import type { ArticleSession } from '../editor/article-session';
 import { useCanEdit } from './article-meta';
 import { currentRejection } from './history';
+import { uiLanguage } from '../../i18n';
 
 /** The rejection behind a rejected article, fetched again whenever its status changes. */
 function useRejection(session: ArticleSession, status: string, statusChangedAt: number | null): WorkflowEvent | null {
@@ -38,7 +39,7 @@ export function WorkflowNotice({ session }: { session: ArticleSession }) {
   const { timeZone } = useSettings();
   const { editable, role, summary } = useCanEdit(session);
   const rejection = useRejection(session, summary.status, summary.statusChangedAt);
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = uiLanguage(i18n.language);
 
   if (summary.status === 'rejected') {
     return (

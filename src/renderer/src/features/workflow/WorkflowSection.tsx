@@ -23,6 +23,7 @@ import { checkPublishInput, initialPublishInput, minPublishInput } from './sched
 import { StatusBadge } from './StatusBadge';
 import { transition } from './transitions';
 import { useNow } from './use-now';
+import { uiLanguage } from '../../i18n';
 
 type Request = Omit<HandlerInput<'workflow-transition'>, 'id'>;
 
@@ -38,7 +39,7 @@ function ScheduleForm({ session, busy, onSchedule }: { session: ArticleSession; 
   const inputId = useId();
   const previewId = useId();
   const errorId = useId();
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = uiLanguage(i18n.language);
   const now = useNow();
   const check = checkPublishInput(value, timeZone, now);
 
@@ -106,7 +107,7 @@ export function WorkflowSection({ session }: { session: ArticleSession }) {
   const missedId = useId();
   // The portal kept a scheduled article unpublished past its time (WP-Cron did not run).
   const missed = useArticlePortal(session.id)?.value?.missedSchedule === true;
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const lang = uiLanguage(i18n.language);
   const actions = availableActions(summary.status, role);
 
   const run = async (request: Request): Promise<void> => {
