@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import type { Article, MediaItem } from '../src/shared/domain';
 import { makeDecompressionBomb, makeFakeJpeg, makePhonePhoto } from '../test-support/photos';
 import { expect, test } from './fixtures';
-import { callHost, openFromList, startArticle, storedArticle, ui } from './support/app';
+import { callHost, openFromList, plainText, startArticle, storedArticle, ui } from './support/app';
 import type { AppHost } from './support/host';
 
 const TITLE = 'Banjir Rendam Jalan Mulawarman, Warga Tenggarong Mengungsi';
@@ -185,4 +185,40 @@ test('a decompression bomb and a fake photo are refused by name, the good photo 
 
   await refused.getByRole('button', { name: 'Tutup', exact: true }).click();
   await expect(refused).toBeHidden();
+});
+
+/** The stored body as blocks: a paragraph's text, or "[foto]" for a figure. */
+async function storedBlocks(host: AppHost, title: string): Promise<string[]> {
+  const article = await storedArticle(host, title);
+  return article.body.root.children.map((node) => (node.type === 'image' ? '[foto]' : plainText({ root: { ...article.body.root, children: [node] } })));
+}
+
+test('typing on a selected photo, or below a photo that ends the article, writes on a new line after it', async ({ page, openApp, host }) => {
+  const title = 'Jembatan Kartanegara Ditutup Sementara';
+  // A panorama and a tall window: the empty part of the article below the photo is easy to click.
+  const photo = await makePhonePhoto({ width: 1600, height: 400, orientation: 1, seed: 5 });
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await openApp();
+  await startArticle(page, title);
+  await page.keyboard.insertText('Alinea satu.');
+  await page.keyboard.press('Enter');
+  await chooseFiles(page, [{ name: 'IMG_0005.jpg', mimeType: 'image/jpeg', buffer: photo }]);
+  await expect(figures(page)).toHaveCount(1, { timeout: 20_000 });
+
+  // Without a caret, the browser would type at the start of the article (and backwards).
+  await figures(page).first().locator('img').click();
+  await expect(figures(page).first()).toHaveClass(/is-selected/);
+  await page.keyboard.type('Setelah foto');
+  await expect.poll(() => storedBlocks(host, title), { timeout: 10_000 }).toEqual(['Alinea satu.', '[foto]', 'Setelah foto']);
+
+  // The photo moved to the end leaves no line after it: a click below it makes one.
+  await figures(page).first().getByRole('button', { name: 'Turun', exact: true }).click();
+  await expect.poll(() => storedBlocks(host, title), { timeout: 10_000 }).toEqual(['Alinea satu.', 'Setelah foto', '[foto]']);
+  const figureBox = (await figures(page).first().boundingBox())!;
+  const bodyBox = (await ui.body(page).boundingBox())!;
+  expect(bodyBox.y + bodyBox.height, 'the article leaves room below the photo').toBeGreaterThan(figureBox.y + figureBox.height + 40);
+  await page.mouse.click(figureBox.x + 40, figureBox.y + figureBox.height + 24);
+  await page.keyboard.type('Penutup');
+  await expect.poll(() => storedBlocks(host, title), { timeout: 10_000 }).toEqual(['Alinea satu.', 'Setelah foto', '[foto]', 'Penutup']);
+  await expect(ui.saveStatus(page)).toHaveText('Tersimpan');
 });

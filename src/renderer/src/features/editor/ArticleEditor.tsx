@@ -22,7 +22,7 @@ import { useCommands } from '../../app/commands';
 import { useServices } from '../../app/services';
 import { useStore } from '../../app/store';
 import { useSettings } from '../../app/useSettings';
-import { formatNumber } from '../../i18n';
+import { formatNumber, uiLanguage } from '../../i18n';
 import { Icon } from '../../ui/Icon';
 import { ArticlePanel } from '../article-panel/ArticlePanel';
 import { RevisionsDialog } from '../revisions/RevisionsDialog';
@@ -38,6 +38,7 @@ import { NEWS_TRANSFORMERS } from './markdown';
 import { EDITOR_NODES } from './nodes';
 import { ListTabPlugin, SafeContentPlugin, SessionPlugin, ShortcutsPlugin } from './plugins';
 import { PastePlugin } from './paste/PastePlugin';
+import { BlockSelectionPlugin } from './BlockSelectionPlugin';
 import { NoticeBar, SaveStatus } from './SaveStatus';
 import { editorTheme } from './theme';
 import { Toolbar } from './Toolbar';
@@ -62,7 +63,7 @@ function LastChanged({ session }: { session: ArticleSession }) {
   const { t, i18n } = useTranslation();
   const settings = useSettings();
   const updatedAt = useStore(session.updatedAt);
-  return <span>{t('editor.lastChanged', { time: formatCompact(updatedAt, settings.timeZone, i18n.language === 'en' ? 'en' : 'id') })}</span>;
+  return <span>{t('editor.lastChanged', { time: formatCompact(updatedAt, settings.timeZone, uiLanguage(i18n.language)) })}</span>;
 }
 
 /** Files dropped on the article outside the text (title, margins) are imported too; elsewhere they are ignored. */
@@ -113,7 +114,7 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
   const { t, i18n } = useTranslation();
   // The writing fields follow the UI language: the browser's (and Electron's) spell checker and
   // screen readers take the language from here; Electron also checks Indonesian and English together.
-  const textLang = i18n.language === 'en' ? 'en' : 'id';
+  const textLang = uiLanguage(i18n.language);
   const { workspace } = useServices();
   const titleRef = useRef<HTMLTextAreaElement>(null);
   const excerptRef = useRef<HTMLTextAreaElement>(null);
@@ -268,6 +269,7 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
           <ShortcutsPlugin />
           <SafeContentPlugin />
           <PastePlugin />
+          <BlockSelectionPlugin />
           <ListTabPlugin />
           <EditorRefPlugin editorRef={editorRef} />
           <EditorBodyPlugins />
