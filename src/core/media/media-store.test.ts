@@ -6,7 +6,8 @@ import { closeDatabase, openDatabase, type SqliteDatabase } from '../storage/dat
 import { initialSchema } from '../storage/migrations/001-initial';
 import { mediaSchema } from '../storage/migrations/002-media';
 import { makeTempDir, removeDir } from '../testing/fixtures';
-import { cleanFileName, MediaStore } from './media-store';
+import { cleanFileName } from '../../shared/file-name';
+import { MediaStore } from './media-store';
 import { DEFAULT_PRESET } from './prepare-photo';
 
 function filesUnder(dir: string): string[] {

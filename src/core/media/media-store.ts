@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { cleanFileName } from '../../shared/file-name';
 import type { MediaImportResult as ImportResult, MediaItem } from '../../shared/domain';
 import type { MediaVariant } from '../../shared/transport';
 import type { SqliteDatabase } from '../storage/database';
@@ -50,22 +51,6 @@ export function presetKey(preset: PhotoPreset): string {
   return `${preset.longEdge}-${preset.format}-q${preset.quality}`;
 }
 
-/**
- * Keeps a file name for display and for the portal's upload: no folders, no control characters, no
- * bidirectional overrides (which make "foto\u202Egpj.exe" display as "fotoexe.jpg"), bounded.
- */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
-    .replace(/^\.+/, '')
-    .trim()
-    .slice(0, 120)
-    // Unpaired surrogates (also one the cut above may leave) have no UTF-8 form in the database.
-    .replace(/[\uD800-\uDFFF]/gu, '');
-  return cleaned || 'foto';
-}
 
 export interface MediaStoreOptions {
   db: SqliteDatabase;

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { IMAGE_TEXT_LIMIT } from '../../../../shared/lexical-document';
 import { useServices } from '../../app/services';
 import { useStore } from '../../app/store';
+import { uiLanguage } from '../../i18n';
 import { translateError } from '../../i18n/errors';
 import { Icon } from '../../ui/Icon';
 import { formatPreparation } from './format';
@@ -22,6 +23,9 @@ import { IMAGE_FIELD_TAG } from './tags';
 
 /** Captions, credits and alt text are one paragraph each: pasted line breaks become spaces. */
 const oneLine = (value: string): string => value.replace(/[^\S\r\n]*[\r\n]+[^\S\r\n]*/g, ' ');
+
+/** A figure's name for screen readers: the start of its caption is enough to tell figures apart. */
+const shorten = (text: string, max = 80): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 /** Keystrokes in one field closer together than this are one undo step. */
 const FIELD_MERGE_MS = 1000;
@@ -52,6 +56,7 @@ function useNeighbours(editor: LexicalEditor, nodeKey: NodeKey): { before: boole
 
 interface ImageFieldProps {
   label: string;
+  lang: string;
   value: string;
   placeholder: string;
   multiline?: boolean;
@@ -64,7 +69,7 @@ interface ImageFieldProps {
  * A field bound to one of the node's texts. It keeps what is typed locally (so the caret never
  * jumps) and follows the node when the node changes for another reason (undo, redo, paste).
  */
-function ImageField({ label, value, placeholder, multiline, describedBy, spellCheck = true, onChange }: ImageFieldProps) {
+function ImageField({ label, lang, value, placeholder, multiline, describedBy, spellCheck = true, onChange }: ImageFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
@@ -84,7 +89,7 @@ function ImageField({ label, value, placeholder, multiline, describedBy, spellCh
     placeholder,
     maxLength: IMAGE_TEXT_LIMIT,
     spellCheck,
-    lang: 'id',
+    lang,
     'aria-describedby': describedBy,
     onChange: change,
     onKeyDown: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
@@ -117,6 +122,7 @@ export function ImageBlock({ nodeKey, mediaId, altText, caption, credit }: Image
   const [featuredBusy, setFeaturedBusy] = useState(false);
   const [brokenSrc, setBrokenSrc] = useState<string | null>(null);
   const altNoteId = useId();
+  const nameId = useId();
   const upRef = useRef<HTMLButtonElement>(null);
   const downRef = useRef<HTMLButtonElement>(null);
 
@@ -249,8 +255,15 @@ export function ImageBlock({ nodeKey, mediaId, altText, caption, credit }: Image
     );
   }
 
+  // Each figure and its buttons are told apart by the photo's own words, as in the side panel.
+  const name = caption.trim() || altText.trim() || (entry.status === 'ready' ? entry.item.originalName : '');
+  const lang = uiLanguage(i18n.language); // as the title and body
+
   return (
-    <figure className={classes} aria-label={t('photos.figure')}>
+    <figure className={classes} aria-label={name ? t('photos.figureNamed', { name: shorten(name) }) : t('photos.figure')}>
+      <span id={nameId} hidden>
+        {name || t('photos.untitled')}
+      </span>
       <div className="ed-figure-media" data-image-handle="">
         {picture}
         {isFeatured && <span className="ed-figure-badge">{t('photos.featuredBadge')}</span>}
@@ -261,6 +274,9 @@ export function ImageBlock({ nodeKey, mediaId, altText, caption, credit }: Image
             type="button"
             className="btn btn-small btn-quiet ed-figure-featured"
             aria-pressed={isFeatured}
+            aria-describedby={nameId}
+            // A title, not the app's CSS tooltip: generated content would become part of the button's name.
+            title={isFeatured ? t('photos.featuredToggleHint') : undefined}
             disabled={!photos || featuredBusy}
             onClick={toggleFeatured}
           >
@@ -273,6 +289,7 @@ export function ImageBlock({ nodeKey, mediaId, altText, caption, credit }: Image
               type="button"
               className="icon-btn"
               aria-label={t('photos.moveUp')}
+              aria-describedby={nameId}
               data-tooltip={t('photos.moveUp')}
               disabled={!neighbours.before}
               onClick={() => move('up')}
@@ -284,6 +301,7 @@ export function ImageBlock({ nodeKey, mediaId, altText, caption, credit }: Image
               type="button"
               className="icon-btn"
               aria-label={t('photos.moveDown')}
+              aria-describedby={nameId}
               data-tooltip={t('photos.moveDown')}
               disabled={!neighbours.after}
               onClick={() => move('down')}
@@ -294,6 +312,7 @@ export function ImageBlock({ nodeKey, mediaId, altText, caption, credit }: Image
               type="button"
               className="icon-btn ed-figure-remove"
               aria-label={t('photos.remove')}
+              aria-describedby={nameId}
               data-tooltip={t('photos.remove')}
               data-tooltip-align="end"
               onClick={remove}
@@ -302,9 +321,10 @@ export function ImageBlock({ nodeKey, mediaId, altText, caption, credit }: Image
             </button>
           </span>
         </div>
-        <ImageField label={t('photos.caption')} placeholder={t('photos.captionPlaceholder')} value={caption} multiline onChange={(v) => updateField('caption', v)} />
+        <ImageField label={t('photos.caption')} lang={lang} placeholder={t('photos.captionPlaceholder')} value={caption} multiline onChange={(v) => updateField('caption', v)} />
         <ImageField
           label={t('photos.credit')}
+          lang={lang}
           placeholder={t('photos.creditPlaceholder')}
           value={credit}
           spellCheck={false}
@@ -312,6 +332,7 @@ export function ImageBlock({ nodeKey, mediaId, altText, caption, credit }: Image
         />
         <ImageField
           label={t('photos.altText')}
+          lang={lang}
           placeholder={t('photos.altTextPlaceholder')}
           value={altText}
           multiline

@@ -22,6 +22,7 @@ import {
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/contract';
+import { cleanFileName } from '../../../../shared/file-name';
 import { useServices } from '../../app/services';
 import { useStore } from '../../app/store';
 import { formatNumber } from '../../i18n';
@@ -251,7 +252,8 @@ function PhotoImportBar({ importer }: { importer: PhotoImporter }) {
             <ul className="photo-failure-list">
               {failures.map((failure) => (
                 <li key={failure.id}>
-                  <span className="photo-failure-name">{failure.fileName}</span>: {translateError(i18n, failure.error)}
+                  {/* Cleaned and isolated: a right-to-left override in a name must not turn the message around. */}
+                  <bdi className="photo-failure-name">{cleanFileName(failure.fileName)}</bdi>: {translateError(i18n, failure.error)}
                 </li>
               ))}
             </ul>

@@ -124,7 +124,15 @@ function PhotoItem({ image, photos, featured, canChoose, onShow }: PhotoItemProp
       <span id={nameId} className="photos-name">
         <PhotoName image={image} fallback={t('photos.untitled')} />
       </span>
-      <button type="button" className="btn btn-small btn-quiet photos-feature" aria-pressed={featured} aria-describedby={nameId} disabled={busy || !canChoose} onClick={choose}>
+      <button
+        type="button"
+        className="btn btn-small btn-quiet photos-feature"
+        aria-pressed={featured}
+        aria-describedby={nameId}
+        title={featured ? t('photos.featuredToggleHint') : undefined}
+        disabled={busy || !canChoose}
+        onClick={choose}
+      >
         <Icon name={featured ? 'starFilled' : 'star'} size={16} />
         <span>{t('photos.setFeatured')}</span>
       </button>
