@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import type { Article, MediaItem } from '../src/shared/domain';
 import { makeDecompressionBomb, makeFakeJpeg, makePhonePhoto } from '../test-support/photos';
 import { expect, test } from './fixtures';
-import { callHost, openFromList, plainText, startArticle, storedArticle, ui } from './support/app';
+import { callHost, expectSaved, openFromList, plainText, startArticle, storedArticle, ui } from './support/app';
 import type { AppHost } from './support/host';
 
 const TITLE = 'Banjir Rendam Jalan Mulawarman, Warga Tenggarong Mengungsi';
@@ -221,4 +221,33 @@ test('typing on a selected photo, or below a photo that ends the article, writes
   await page.keyboard.type('Penutup');
   await expect.poll(() => storedBlocks(host, title), { timeout: 10_000 }).toEqual(['Alinea satu.', 'Setelah foto', '[foto]', 'Penutup']);
   await expect(ui.saveStatus(page)).toHaveText('Tersimpan');
+});
+
+test('photos still being prepared when the reporter opens another article land at the end of their own article', async ({ page, openApp, host }) => {
+  const left = 'Harga Sembako di Pasar Tangga Arung Naik';
+  const other = 'Festival Erau Dibuka di Tenggarong';
+  const photos = await Promise.all([1, 2, 3].map((seed) => makePhonePhoto({ width: 4000, height: 3000, orientation: 6, seed: 20 + seed })));
+  await openApp();
+  await startArticle(page, other);
+  await page.keyboard.insertText('Pembukaan Erau dihadiri ribuan warga.');
+  await startArticle(page, left);
+  await page.keyboard.insertText('Harga cabai naik dua kali lipat.');
+  await expectSaved(page, host, left, 'Harga cabai naik dua kali lipat.');
+
+  await chooseFiles(
+    page,
+    photos.map((buffer, i) => ({ name: `PASAR_${i + 1}.jpg`, mimeType: 'image/jpeg', buffer })),
+  );
+  await openFromList(page, other); // while the three are still being prepared
+
+  await expect(page.getByText(`3 foto yang disiapkan setelah Anda pindah naskah dimasukkan ke akhir “${left}”.`)).toBeVisible({ timeout: 40_000 });
+  const stored = await storedArticle(host, left);
+  expect(plainText(stored.body)).toContain('Harga cabai naik dua kali lipat.');
+  const names = await Promise.all(imagesOf(stored).map(async (image) => (await callHost<MediaItem>(host, 'media-get', { id: image.mediaId })).originalName));
+  expect(names, 'all three, in the order chosen').toEqual(['PASAR_1.jpg', 'PASAR_2.jpg', 'PASAR_3.jpg']);
+  expect(imagesOf(await storedArticle(host, other))).toHaveLength(0);
+  await expect(figures(page)).toHaveCount(0);
+
+  await openFromList(page, left);
+  await expect(figures(page)).toHaveCount(3);
 });

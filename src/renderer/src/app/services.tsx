@@ -6,6 +6,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { ApiClient } from '../api';
 import { ArticlesStore } from '../features/articles/articles-store';
 import { MediaLibrary } from '../features/photos/media-library';
+import { PhotoImports } from '../features/photos/photo-imports';
 import { SyncStore } from '../features/sync/sync-store';
 import { ToastStore } from '../ui/toasts';
 import { CommandRegistry } from './commands';
@@ -24,6 +25,8 @@ export interface Services {
   sync: SyncStore;
   /** The photo batch being prepared in the open article (for the status bar), or null. */
   photoBatch: Store<ImportProgress | null>;
+  /** Photo imports by article: a run goes on when the person opens another article. */
+  photoImports: PhotoImports;
 }
 
 export function createServices(client: ApiClient, i18n: I18n): Services {
@@ -36,7 +39,19 @@ export function createServices(client: ApiClient, i18n: I18n): Services {
   // connection changes), so nothing here needs to write it.
   const sync = new SyncStore(client);
   sync.follow(workspace.slot, () => workspace.openId());
-  return { client, i18n, settings, articles, media, toasts, workspace, commands: new CommandRegistry(), sync, photoBatch: new Store<ImportProgress | null>(null) };
+  return {
+    client,
+    i18n,
+    settings,
+    articles,
+    media,
+    toasts,
+    workspace,
+    commands: new CommandRegistry(),
+    sync,
+    photoBatch: new Store<ImportProgress | null>(null),
+    photoImports: new PhotoImports({ client, media, toasts, i18n }),
+  };
 }
 
 const ServicesContext = createContext<Services | null>(null);

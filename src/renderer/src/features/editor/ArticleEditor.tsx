@@ -163,7 +163,7 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <ArticlePhotosContext.Provider value={photos}>
-        <PhotoImportProvider>
+        <PhotoImportProvider articleId={session.id}>
           <div className="editor-shell">
             <div className="editor-topbar">
               <Toolbar>

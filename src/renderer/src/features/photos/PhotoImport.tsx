@@ -4,24 +4,8 @@
  * that were refused. Each prepared photo is placed at the caret as soon as it is ready.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $insertNodeToNearestRoot } from '@lexical/utils';
-import {
-  $createParagraphNode,
-  $getRoot,
-  $getSelection,
-  $isElementNode,
-  $isNodeSelection,
-  $isParagraphNode,
-  $isRangeSelection,
-  SKIP_DOM_SELECTION_TAG,
-  type ElementNode,
-  type LexicalEditor,
-  type LexicalNode,
-  type PointType,
-} from 'lexical';
-import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '../../../../shared/contract';
 import { cleanFileName } from '../../../../shared/file-name';
 import { useServices } from '../../app/services';
 import { useStore } from '../../app/store';
@@ -30,8 +14,8 @@ import { translateError } from '../../i18n/errors';
 import { Icon } from '../../ui/Icon';
 import { useCommands } from '../../app/commands';
 import { matchesShortcut, SHORTCUTS } from '../../ui/shortcuts';
-import { $createImageNode, $selectNode, type ImageNode } from './image-node';
-import { PhotoImporter } from './photo-import';
+import { insertImage } from './insert-image';
+import type { PhotoImporter } from './photo-import';
 import { PHOTO_ACCEPT } from './tags';
 
 export interface PhotoImportControls {
@@ -46,104 +30,22 @@ export function usePhotoImport(): PhotoImportControls | null {
   return useContext(PhotoImportContext);
 }
 
-/** True when nothing of `block` comes before (edge 'start') or after (edge 'end') the point. */
-function $isAtBlockEdge(point: PointType, block: ElementNode, edge: 'start' | 'end'): boolean {
-  const node = point.getNode();
-  const size = $isElementNode(node) ? node.getChildrenSize() : node.getTextContentSize();
-  if (point.offset !== (edge === 'start' ? 0 : size)) return false;
-  for (let current: LexicalNode = node; !current.is(block); current = current.getParentOrThrow()) {
-    if ((edge === 'start' ? current.getPreviousSibling() : current.getNextSibling()) !== null) return false;
-  }
-  return true;
-}
-
-/** The caret goes to the start of the block after the photo (a new empty line when there is none). */
-function $caretAfter(image: ImageNode): void {
-  const next = image.getNextSibling();
-  if ($isElementNode(next)) next.selectStart();
-  else {
-    const line = $createParagraphNode();
-    image.insertAfter(line);
-    line.selectStart();
-  }
-}
-
-/**
- * Places a prepared photo as a block at the caret: above the line when the caret is at its start
- * (or the line is empty), below it when the caret is at its end, splitting it in the middle. The
- * caret ends up just after the photo, so photos inserted one after another stay together and in
- * order, and writing goes on below them. With a figure selected, after the figure; with no caret
- * at all, at the end of the article.
- */
-export function $insertImage(mediaId: string): ImageNode {
-  const image = $createImageNode({ mediaId, altText: '', caption: '', credit: '' });
-  const selection = $getSelection();
-  if ($isRangeSelection(selection) && selection.isCollapsed()) {
-    const block = selection.anchor.getNode().getTopLevelElement();
-    if (block !== null && $isElementNode(block)) {
-      if (block.isEmpty() || $isAtBlockEdge(selection.anchor, block, 'start')) {
-        block.insertBefore(image);
-        block.selectStart();
-        return image;
-      }
-      if ($isAtBlockEdge(selection.anchor, block, 'end')) {
-        block.insertAfter(image);
-        $caretAfter(image);
-        return image;
-      }
-    }
-    return $insertNodeToNearestRoot(image);
-  }
-  if ($isNodeSelection(selection)) {
-    const last = selection.getNodes().at(-1)?.getTopLevelElement();
-    if (last) {
-      last.insertAfter(image);
-      $selectNode(image.getKey());
-      return image;
-    }
-  }
-  if (selection !== null) return $insertNodeToNearestRoot(image);
-  // No caret (the article was never clicked): at the end, above a trailing empty line if there is one.
-  const root = $getRoot();
-  const last = root.getLastChild();
-  if ($isParagraphNode(last) && last.isEmpty()) last.insertBefore(image);
-  else {
-    root.append(image);
-    root.append($createParagraphNode());
-  }
-  return image;
-}
-
-export function insertImage(editor: LexicalEditor, mediaId: string): void {
-  const root = editor.getRootElement();
-  // Someone typing elsewhere (the title, a caption) keeps their caret: only the model's selection moves.
-  const editorHasFocus = root !== null && document.activeElement === root;
-  editor.update(
-    () => {
-      $insertImage(mediaId);
-    },
-    editorHasFocus ? undefined : { tag: SKIP_DOM_SELECTION_TAG },
-  );
-}
-
-/** Backend limit on names; the end is kept, it holds the extension. */
-const fitFileName = (name: string): string => (name.length > LIMITS.fileNameLength ? name.slice(-LIMITS.fileNameLength) : name);
-
-export function PhotoImportProvider({ children }: { children: ReactNode }) {
+export function PhotoImportProvider({ articleId, children }: { articleId: string; children: ReactNode }) {
   const [editor] = useLexicalComposerContext();
-  const { client, media } = useServices();
+  const { media, photoImports } = useServices();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [importer] = useState(
-    () =>
-      new PhotoImporter({
-        importPhoto: (fileName, data) => client.invoke('media-import', { fileName: fitFileName(fileName), data }),
-        onImported: (result) => {
-          media.remember(result);
-          insertImage(editor, result.id);
-        },
-      }),
-  );
-  useEffect(() => importer.activate(), [importer]);
+  // The article's importer outlives this editor: a run goes on when the person opens another article.
+  const importer = useMemo(() => photoImports.forArticle(articleId), [photoImports, articleId]);
+  useEffect(() => {
+    const detach = importer.attach((result) => {
+      media.remember(result);
+      insertImage(editor, result.id);
+    });
+    return () => {
+      detach();
+      photoImports.release(articleId);
+    };
+  }, [importer, editor, media, photoImports, articleId]);
   // The status bar shows the batch too, so it stays in sight while the person scrolls or writes on.
   const { photoBatch } = useServices();
   useEffect(() => {

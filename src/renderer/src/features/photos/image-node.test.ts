@@ -18,7 +18,7 @@ import { checkLexicalDocument, lexicalToPlainText, type LexicalDocument } from '
 import { $replaceBody } from '../editor/article-session';
 import { EDITOR_NODES } from '../editor/nodes';
 import { $createImageNode, $isImageNode, ImageNode } from './image-node';
-import { $insertImage } from './PhotoImport';
+import { $insertImage } from './insert-image';
 
 const MEDIA_ID = '3f1c2a9e-5b7d-4c1a-9e2f-8a6b4c3d2e1f';
 const FIELDS = { mediaId: MEDIA_ID, altText: 'Warga menyeberangi jalan yang tergenang', caption: 'Banjir di Jalan Mulawarman, Tenggarong, Senin (24/11).', credit: 'Rina/Redaksi' };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MediaImportResult } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { ClientError } from '../../api';
-import { checkBeforeReading, PhotoImporter, type PhotoFile } from './photo-import';
+import { checkBeforeReading, PhotoImporter, type ImportFailure, type PhotoFile, type PhotoImporterOptions } from './photo-import';
 
 const file = (name: string, size = 10): PhotoFile => ({ name, size, arrayBuffer: async () => new Uint8Array(size).buffer });
 
@@ -43,13 +43,20 @@ function controlledBackend() {
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
+
+/** An importer with an editor attached that records the ids of the photos it receives. */
+function attachedImporter(options: PhotoImporterOptions, inserted: string[] = []): PhotoImporter {
+  const importer = new PhotoImporter(options);
+  importer.attach((r) => inserted.push(r.id));
+  return importer;
+}
 const corrupt: AppErrorShape = { kind: 'validation', code: 'media.corrupt', message: 'damaged', retryable: false };
 
 describe('PhotoImporter', () => {
   it('imports two at a time and hands photos over in the order they were given', async () => {
     const backend = controlledBackend();
     const inserted: string[] = [];
-    const importer = new PhotoImporter({ importPhoto: backend.importPhoto, onImported: (r) => inserted.push(r.id) });
+    const importer = attachedImporter({ importPhoto: backend.importPhoto }, inserted);
     importer.add([file('a.jpg'), file('b.jpg'), file('c.jpg')]);
     await tick();
     expect(backend.started).toEqual(['a.jpg', 'b.jpg']);
@@ -74,7 +81,7 @@ describe('PhotoImporter', () => {
   it('reports a refused file by name and goes on with the others', async () => {
     const backend = controlledBackend();
     const inserted: string[] = [];
-    const importer = new PhotoImporter({ importPhoto: backend.importPhoto, onImported: (r) => inserted.push(r.id) });
+    const importer = attachedImporter({ importPhoto: backend.importPhoto }, inserted);
     importer.add([file('rusak.jpg'), file('bagus.jpg')]);
     await tick();
     backend.fail('rusak.jpg', corrupt);
@@ -87,7 +94,7 @@ describe('PhotoImporter', () => {
 
   it('refuses empty and oversized files without sending them', async () => {
     const backend = controlledBackend();
-    const importer = new PhotoImporter({ importPhoto: backend.importPhoto, onImported: () => undefined });
+    const importer = attachedImporter({ importPhoto: backend.importPhoto });
     importer.add([file('kosong.jpg', 0), file('raksasa.jpg', 41 * 1024 * 1024)]);
     await tick();
     expect(backend.started).toEqual([]);
@@ -101,7 +108,7 @@ describe('PhotoImporter', () => {
 
   it('adds files given during a run to that run, and starts a new run with a clean report', async () => {
     const backend = controlledBackend();
-    const importer = new PhotoImporter({ importPhoto: backend.importPhoto, onImported: () => undefined, concurrency: 1 });
+    const importer = attachedImporter({ importPhoto: backend.importPhoto, concurrency: 1 });
     importer.add([file('satu.jpg')]);
     importer.add([file('dua.jpg')]);
     expect(importer.progress.get()).toEqual({ total: 2, done: 0 });
@@ -116,27 +123,53 @@ describe('PhotoImporter', () => {
     expect(importer.progress.get()).toEqual({ total: 1, done: 0 });
   });
 
-  it('hands nothing over once the editor is gone', async () => {
+  it('goes on when the editor goes away, and holds the photos for the next editor of the article', async () => {
     const backend = controlledBackend();
-    const inserted: string[] = [];
-    const importer = new PhotoImporter({ importPhoto: backend.importPhoto, onImported: (r) => inserted.push(r.id) });
-    const deactivate = importer.activate();
+    const unattended: string[][] = [];
+    const importer = new PhotoImporter({ importPhoto: backend.importPhoto, onUnattendedRun: (imported) => unattended.push(imported.map((r) => r.id)) });
+    const first: string[] = [];
+    const detach = importer.attach((r) => first.push(r.id));
     importer.add([file('a.jpg'), file('b.jpg'), file('c.jpg')]);
     await tick();
-    deactivate();
     backend.succeed('a.jpg');
+    await tick();
+    expect(first).toEqual(['a']);
+    detach(); // the person opened another article
     backend.succeed('b.jpg');
     await tick();
-    expect(inserted).toEqual([]);
-    expect(backend.started).toEqual(['a.jpg', 'b.jpg']);
-    expect(importer.progress.get()).toBeNull();
+    expect(backend.started).toEqual(['a.jpg', 'b.jpg', 'c.jpg']);
+    expect(importer.busy()).toBe(true);
 
-    // Back on screen (React remounts in development): a new run works normally.
-    importer.activate();
-    importer.add([file('d.jpg')]);
+    // The article is opened again before the run is over: the new editor gets what was held.
+    const second: string[] = [];
+    importer.attach((r) => second.push(r.id));
+    expect(second).toEqual(['b']);
+    backend.succeed('c.jpg');
     await tick();
-    backend.succeed('d.jpg');
+    expect(second).toEqual(['b', 'c']);
+    expect(first).toEqual(['a']);
+    expect(unattended).toEqual([]);
+  });
+
+  it('hands a run that ended with no editor over in order, with its refusals', async () => {
+    const backend = controlledBackend();
+    const unattended: { ids: string[]; failures: readonly ImportFailure[] }[] = [];
+    const importer = new PhotoImporter({
+      importPhoto: backend.importPhoto,
+      onUnattendedRun: (imported, failures) => unattended.push({ ids: imported.map((r) => r.id), failures }),
+    });
+    const detach = importer.attach(() => undefined);
+    importer.add([file('a.jpg'), file('rusak.jpg'), file('c.jpg')]);
     await tick();
-    expect(inserted).toEqual(['d']);
+    detach();
+    backend.succeed('a.jpg');
+    backend.fail('rusak.jpg', corrupt);
+    await tick();
+    expect(unattended).toEqual([]);
+    backend.succeed('c.jpg');
+    await tick();
+    expect(unattended).toEqual([{ ids: ['a', 'c'], failures: [{ id: 1, fileName: 'rusak.jpg', error: corrupt }] }]);
+    expect(importer.busy()).toBe(false);
+    expect(importer.failures.get()).toEqual([]);
   });
 });

@@ -3,6 +3,10 @@
  * prepares it (orient, resize, strip metadata). Two at a time, so one photo uploads while the other
  * is prepared; results are handed over in the order the files were given, so photos land in the
  * article in that order. A refused file is reported by name and the others go on.
+ *
+ * One importer per article, not per editor: when the person opens another article mid-run, the run
+ * goes on, and what it imports is held for the editor (if the article is opened again) or, once the
+ * run is over, handed to `onUnattendedRun` to be placed in the stored article.
  */
 import { LIMITS } from '../../../../shared/contract';
 import type { MediaImportResult } from '../../../../shared/domain';
@@ -30,10 +34,13 @@ export interface ImportFailure {
   error: AppErrorShape;
 }
 
+/** Where imported photos go while an editor shows the article: called in the order the files were given. */
+export type ImportSink = (result: MediaImportResult, fileName: string) => void;
+
 export interface PhotoImporterOptions {
   importPhoto(fileName: string, data: Uint8Array<ArrayBuffer>): Promise<MediaImportResult>;
-  /** Called for each imported photo, in the order the files were given. */
-  onImported(result: MediaImportResult, fileName: string): void;
+  /** A run finished with no editor attached: the photos it imported, in order, and what it refused. */
+  onUnattendedRun?(imported: readonly MediaImportResult[], failures: readonly ImportFailure[]): void;
   concurrency?: number;
 }
 
@@ -72,9 +79,9 @@ export class PhotoImporter {
   private nextSeq = 0;
   private nextToHandOver = 0;
   private nextFailureId = 1;
-  private disposed = false;
-  /** Bumped when the editor goes away: answers to requests of an earlier generation are dropped. */
-  private generation = 0;
+  private sink: ImportSink | null = null;
+  /** Imported while no editor was attached, in order. */
+  private readonly held: { result: MediaImportResult; fileName: string }[] = [];
 
   constructor(private readonly options: PhotoImporterOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
@@ -82,7 +89,7 @@ export class PhotoImporter {
 
   /** Adds files to the current run (or starts one). */
   add(files: readonly PhotoFile[]): void {
-    if (this.disposed || files.length === 0) return;
+    if (files.length === 0) return;
     const current = this.progress.get();
     // A new run starts with a clean slate; reports of the previous one are dismissed.
     if (!current) this.failures.set([]);
@@ -104,29 +111,22 @@ export class PhotoImporter {
   }
 
   /**
-   * While the editor is on screen. When it goes away nothing more is started or handed over (the
-   * photos already sent stay in the library); the returned function does that.
+   * While an editor shows the article: photos go to `sink`, first those imported while none was
+   * attached. The returned function detaches it; the run goes on.
    */
-  activate(): () => void {
-    this.disposed = false;
+  attach(sink: ImportSink): () => void {
+    this.sink = sink;
+    for (const { result, fileName } of this.held.splice(0)) this.deliver(sink, result, fileName);
     return () => {
-      this.disposed = true;
-      this.generation++;
-      this.waiting.length = 0;
-      this.finished.clear();
-      this.nextToHandOver = this.nextSeq;
-      this.running = 0;
-      this.progress.set(null);
+      if (this.sink === sink) this.sink = null;
     };
   }
 
   private pump(): void {
-    while (!this.disposed && this.running < this.concurrency && this.waiting.length > 0) {
+    while (this.running < this.concurrency && this.waiting.length > 0) {
       const job = this.waiting.shift()!;
-      const generation = this.generation;
       this.running++;
       void this.run(job).then((outcome) => {
-        if (generation !== this.generation) return;
         this.running--;
         this.finished.set(job.seq, { job, outcome });
         this.handOver();
@@ -157,18 +157,27 @@ export class PhotoImporter {
       this.nextToHandOver++;
       done++;
       const { job, outcome } = next;
-      if (outcome.ok) {
-        try {
-          this.options.onImported(outcome.result, job.file.name);
-        } catch (err) {
-          this.addFailure(job.file.name, errorShapeOf(err));
-        }
-      } else {
-        this.addFailure(job.file.name, outcome.error);
-      }
+      if (!outcome.ok) this.addFailure(job.file.name, outcome.error);
+      else if (this.sink) this.deliver(this.sink, outcome.result, job.file.name);
+      else this.held.push({ result: outcome.result, fileName: job.file.name });
     }
     const total = this.progress.get()?.total ?? 0;
-    this.progress.set(done >= total ? null : { total, done });
+    const over = done >= total;
+    this.progress.set(over ? null : { total, done });
+    if (over && !this.sink && (this.held.length > 0 || this.failures.get().length > 0)) {
+      const imported = this.held.splice(0).map((h) => h.result);
+      const failures = this.failures.get();
+      this.failures.set([]);
+      this.options.onUnattendedRun?.(imported, failures);
+    }
+  }
+
+  private deliver(sink: ImportSink, result: MediaImportResult, fileName: string): void {
+    try {
+      sink(result, fileName);
+    } catch (err) {
+      this.addFailure(fileName, errorShapeOf(err));
+    }
   }
 
   private addFailure(fileName: string, error: AppErrorShape): void {
