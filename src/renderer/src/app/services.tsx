@@ -1,17 +1,21 @@
-/** The app's long-lived objects, created once at start and handed to components through context. */
-import type { ImportProgress } from '../features/photos/photo-import';
-import { Store } from './store';
+/**
+ * The app's long-lived objects, handed to components through context. Types only here, so that a
+ * component using the hook does not load every service (and no import cycle runs through it);
+ * they are made in create-services.ts.
+ */
 import type { i18n as I18n } from 'i18next';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ApiClient } from '../api';
-import { ArticlesStore } from '../features/articles/articles-store';
-import { MediaLibrary } from '../features/photos/media-library';
-import { PhotoImports } from '../features/photos/photo-imports';
-import { SyncStore } from '../features/sync/sync-store';
-import { ToastStore } from '../ui/toasts';
-import { CommandRegistry } from './commands';
-import { SettingsStore } from './settings-store';
-import { Workspace } from './workspace';
+import type { ArticlesStore } from '../features/articles/articles-store';
+import type { MediaLibrary } from '../features/photos/media-library';
+import type { ImportProgress } from '../features/photos/photo-import';
+import type { PhotoImports } from '../features/photos/photo-imports';
+import type { SyncStore } from '../features/sync/sync-store';
+import type { ToastStore } from '../ui/toasts';
+import type { CommandRegistry } from './commands';
+import type { SettingsStore } from './settings-store';
+import type { Store } from './store';
+import type { Workspace } from './workspace';
 
 export interface Services {
   client: ApiClient;
@@ -27,31 +31,6 @@ export interface Services {
   photoBatch: Store<ImportProgress | null>;
   /** Photo imports by article: a run goes on when the person opens another article. */
   photoImports: PhotoImports;
-}
-
-export function createServices(client: ApiClient, i18n: I18n): Services {
-  const settings = new SettingsStore(client);
-  const articles = new ArticlesStore(client);
-  const media = new MediaLibrary(client);
-  const toasts = new ToastStore();
-  const workspace = new Workspace(client, articles, toasts, i18n);
-  // The connected account's role comes with the settings (the backend sends them again when the
-  // connection changes), so nothing here needs to write it.
-  const sync = new SyncStore(client);
-  sync.follow(workspace.slot, () => workspace.openId());
-  return {
-    client,
-    i18n,
-    settings,
-    articles,
-    media,
-    toasts,
-    workspace,
-    commands: new CommandRegistry(),
-    sync,
-    photoBatch: new Store<ImportProgress | null>(null),
-    photoImports: new PhotoImports({ client, media, toasts, i18n }),
-  };
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -6,7 +6,8 @@ import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import type { Settings } from '../../../shared/domain';
-import { createServices, ServicesProvider, type Services } from '../app/services';
+import { createServices } from '../app/create-services';
+import { ServicesProvider, type Services } from '../app/services';
 import { initI18n } from '../i18n';
 import type { FakeClient } from './fake-client';
 
