@@ -31,8 +31,8 @@ async function chooseFiles(page: Page, files: { name: string; mimeType: string; 
 }
 
 /** What a paste of a copied photo looks like to the page: a ClipboardEvent whose data holds one file. */
-async function pastePhoto(page: Page, name: string, bytes: Buffer): Promise<void> {
-  await ui.body(page).evaluate(
+async function pastePhoto(page: Page, name: string, bytes: Buffer, target = ui.body(page)): Promise<void> {
+  await target.evaluate(
     (target, { name, base64 }) => {
       // Page-side classes, named through globalThis: this file is type-checked without the DOM library.
       const page = globalThis as unknown as {
@@ -220,6 +220,17 @@ test('typing on a selected photo, or below a photo that ends the article, writes
   await page.mouse.click(figureBox.x + 40, figureBox.y + figureBox.height + 24);
   await page.keyboard.type('Penutup');
   await expect.poll(() => storedBlocks(host, title), { timeout: 10_000 }).toEqual(['Alinea satu.', 'Setelah foto', '[foto]', 'Penutup']);
+
+  // A photo pasted while writing the caption goes after that figure; the caption keeps the caret.
+  const caption = figures(page).first().getByLabel('Keterangan foto', { exact: true });
+  await caption.click();
+  await page.keyboard.type('Jembatan');
+  await pastePhoto(page, 'image.jpg', await makePhonePhoto({ width: 1600, height: 400, orientation: 1, seed: 6 }), caption);
+  await expect(figures(page)).toHaveCount(2, { timeout: 20_000 });
+  await expect(caption).toBeFocused();
+  await page.keyboard.type(' ditutup');
+  await expect(caption).toHaveValue('Jembatan ditutup');
+  await expect.poll(() => storedBlocks(host, title), { timeout: 10_000 }).toEqual(['Alinea satu.', 'Setelah foto', '[foto]', '[foto]', 'Penutup']);
   await expect(ui.saveStatus(page)).toHaveText('Tersimpan');
 });
 

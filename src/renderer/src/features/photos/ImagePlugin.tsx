@@ -140,8 +140,10 @@ export function ImagePlugin({ onFiles }: { onFiles: (files: File[]) => void }) {
           const files = imageFilesFromClipboard(event.clipboardData);
           if (files.length === 0) return false; // text, HTML, Lexical content: pasted as before
           event.preventDefault();
-          // Photos pasted while typing a caption are not placed into the caption field.
-          if (closestElement(event.target, '[data-image-controls]')) return true;
+          // Pasted while typing a figure's caption: the photos go after that figure.
+          const controls = closestElement(event.target, '[data-image-controls]');
+          const figure = controls ? $getNearestNodeFromDOMNode(controls) : null;
+          if ($isImageNode(figure)) $selectNode(figure.getKey());
           onFiles(files);
           return true;
         },
