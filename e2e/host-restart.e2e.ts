@@ -43,3 +43,25 @@ test('a tab left open saves its pending text by itself when the host is started 
   await page.keyboard.type(' Selesai.');
   await expectSaved(page, host, TITLE, new RegExp(`${WHILE_DOWN} Selesai\\.$`));
 });
+
+test('restarted with a new token, the tab says it cannot save any more and hands over the unsaved text', async ({ page, openApp, host, context }) => {
+  test.setTimeout(60_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+  await openApp();
+  await startArticle(page, TITLE);
+  await expectSaved(page, host, TITLE, /^$/);
+
+  await host.stop();
+  await host.start({ port: 'remembered', args: ['--new-token'] });
+  await page.keyboard.type(WHILE_DOWN);
+
+  const notice = page.locator('.notice-error');
+  await expect(notice).toContainText('Tab ini tidak dapat menyimpan lagi. Tulisan yang belum tersimpan masih di layar: salin dulu');
+  await expect(notice.getByRole('button', { name: 'Simpan sekarang' })).toHaveCount(0);
+  await expect(ui.body(page)).toHaveText(WHILE_DOWN);
+  await notice.getByRole('button', { name: 'Salin tulisan' }).click();
+  await expect(page.getByText('Judul, ringkasan, dan isi berita disalin sebagai teks.')).toBeVisible();
+  expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(
+    `${TITLE}\n\n${WHILE_DOWN}`,
+  );
+});
