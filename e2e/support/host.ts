@@ -42,9 +42,15 @@ export class AppHost {
     return this.child !== null;
   }
 
-  async start(): Promise<string> {
+  /**
+   * `port`: a number for `--port <n>` (0, the default here: any free port, so parallel tests never
+   * collide), or 'remembered' for no `--port` at all, as `npm run web` and `npm start` run it.
+   * `args`: more command-line options (e.g. --new-token).
+   */
+  async start({ port = 0, args = [] }: { port?: number | 'remembered'; args?: string[] } = {}): Promise<string> {
     if (this.child) throw new Error('The host is already running');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/cli.ts', '--port', '0', '--data', this.dataDir, '--static', this.staticDir], {
+    const portArgs = port === 'remembered' ? [] : ['--port', String(port)];
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/cli.ts', ...portArgs, '--data', this.dataDir, '--static', this.staticDir, ...args], {
       cwd: repoRoot,
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE_NAME } from '../../src/core/backend';
+import { BROWSER_SESSION_FILE_NAME } from '../../src/web/browser-session';
 
 /** What the soak was told: every acknowledged call, by what it must have left behind. */
 export interface Acknowledged {
@@ -111,8 +112,15 @@ export function checkDatabase(dataDir: string, acked: Acknowledged): DatabaseChe
 }
 
 const HASH_NAME = /^[0-9a-f]{64}$/;
-/** What a data folder holds: the database (with its WAL), the photos, the secrets file of browser mode. */
-const DATA_FOLDER_ENTRIES = new Set([DATABASE_FILE_NAME, `${DATABASE_FILE_NAME}-wal`, `${DATABASE_FILE_NAME}-shm`, 'media', 'secrets.json']);
+/** What a data folder holds: the database (with its WAL), the photos, browser mode's secrets file and access token. */
+const DATA_FOLDER_ENTRIES = new Set([
+  DATABASE_FILE_NAME,
+  `${DATABASE_FILE_NAME}-wal`,
+  `${DATABASE_FILE_NAME}-shm`,
+  'media',
+  'secrets.json',
+  BROWSER_SESSION_FILE_NAME,
+]);
 
 /** After a start: nothing an interrupted write left behind lies in the data folder (a temporary copy of the secrets, say). */
 export function checkDataFolder(dataDir: string): string[] {

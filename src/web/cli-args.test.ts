@@ -12,17 +12,21 @@ describe('command line of browser mode', () => {
     const options = parseCliArgs(['--port', '8123', '--data', 'data', '--static', 'built', '--revision-interval-ms', '1500'], defaults);
     expect(options).toEqual({
       port: 8123,
+      newToken: false,
       dataDir: path.resolve('/work/here', 'data'),
       staticDir: path.resolve('/work/here', 'built'),
       revisionIntervalMs: 1500,
       help: false,
     });
     expect(parseCliArgs(['--help'], defaults).help).toBe(true);
+    expect(parseCliArgs(['--new-token'], defaults).newToken).toBe(true);
+    expect(parseCliArgs(['--port', '0'], defaults).port).toBe(0);
   });
 
-  it('defaults to any free port, the built renderer and the backend\'s own revision interval', () => {
+  it('defaults to the remembered port (null), the built renderer and the backend\'s own revision interval', () => {
     const options = parseCliArgs([], { ...defaults, env: { REDAKSI_DATA_DIR: '/srv/redaksi' } });
-    expect(options.port).toBe(0);
+    expect(options.port).toBeNull();
+    expect(options.newToken).toBe(false);
     expect(options.staticDir).toBe('/app/out/renderer');
     expect(options.dataDir).toBe(path.resolve('/srv/redaksi'));
     expect(options.revisionIntervalMs).toBeUndefined();

@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from './data-dir';
 
 export interface CliOptions {
-  port: number;
+  /** null: the port used last time on this data folder, else any free one. */
+  port: number | null;
+  /** Whether to replace the kept access token (tabs opened before are then refused). */
+  newToken: boolean;
   dataDir: string;
   staticDir: string;
   /** Passed to the backend; undefined keeps the backend's own default. */
@@ -12,8 +15,11 @@ export interface CliOptions {
 }
 
 export const USAGE = [
-  'Usage: npm run web -- [--port <n>] [--data <dir>] [--static <dir>] [--revision-interval-ms <ms>]',
-  '  --port <n>                  port on 127.0.0.1 (0 = any free port; default 0)',
+  'Usage: npm run web -- [--port <n>] [--data <dir>] [--new-token] [--static <dir>] [--revision-interval-ms <ms>]',
+  '  --port <n>                  port on 127.0.0.1 (0 = any free port; default: the one used last time',
+  '                              on this data folder, else any free port)',
+  '  --new-token                 replace the access token kept in the data folder (open tabs must then',
+  '                              be opened again with the new address)',
   '  --data <dir>                data folder (default: REDAKSI_DATA_DIR, else the desktop app\'s folder)',
   '  --static <dir>              built renderer (default: out/renderer)',
   '  --revision-interval-ms <ms> how often a revision is kept while writing (default: the app\'s;',
@@ -39,7 +45,7 @@ export interface CliDefaults {
 export function parseCliArgs(argv: string[], defaults: CliDefaults): CliOptions {
   const env = defaults.env ?? process.env;
   const cwd = defaults.cwd ?? process.cwd();
-  let values: { port?: string; data?: string; static?: string; 'revision-interval-ms'?: string; help?: boolean };
+  let values: { port?: string; data?: string; static?: string; 'revision-interval-ms'?: string; 'new-token'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -48,6 +54,7 @@ export function parseCliArgs(argv: string[], defaults: CliDefaults): CliOptions 
         data: { type: 'string' },
         static: { type: 'string' },
         'revision-interval-ms': { type: 'string' },
+        'new-token': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -57,12 +64,13 @@ export function parseCliArgs(argv: string[], defaults: CliDefaults): CliOptions 
     throw new CliUsageError(err instanceof Error ? err.message : String(err));
   }
   if (values.data === '') throw new CliUsageError('--data needs a folder');
-  const port = values.port === undefined ? 0 : parseInteger(values.port, '--port', 0, 65_535);
+  const port = values.port === undefined ? null : parseInteger(values.port, '--port', 0, 65_535);
   const rawInterval = values['revision-interval-ms'] ?? env.REDAKSI_REVISION_INTERVAL_MS;
   const revisionIntervalMs =
     rawInterval === undefined || rawInterval === '' ? undefined : parseInteger(rawInterval, '--revision-interval-ms', 100, 86_400_000);
   return {
     port,
+    newToken: values['new-token'] ?? false,
     dataDir: resolveDataDir(values.data === undefined ? undefined : path.resolve(cwd, values.data), env),
     staticDir: values.static ? path.resolve(cwd, values.static) : defaults.staticDir,
     revisionIntervalMs,

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,6 +104,51 @@ describe('browser mode from the command line', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('versi Redaksi yang lebih baru');
     expect(run.stderr).toContain('newer version of Redaksi');
+  });
+
+  it('starts again on the same data folder with the same port and token, so tabs left open keep working', async () => {
+    const first = await runCli(['--port', '0', '--data', dataDir, '--static', staticDir], async (_url, stop) => stop());
+    const firstUrl = /http:\/\/\S+/.exec(first.stdout)![0];
+    // No --port: the default is the port this data folder used last time.
+    const second = await runCli(['--data', dataDir, '--static', staticDir], async (url, stop) => {
+      const address = new URL(url);
+      const info = await fetch(`${address.origin}/api/invoke/app-info`, {
+        method: 'POST',
+        headers: { 'x-redaksi-token': new URL(firstUrl).searchParams.get('token')!, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(info.status).toBe(200);
+      stop();
+    });
+    expect(second.code).toBe(0);
+    expect(/http:\/\/\S+/.exec(second.stdout)![0]).toBe(firstUrl);
+    expect(second.stderr).toBe('');
+
+    // Asked for, a new token locks out the old tabs.
+    const third = await runCli(['--data', dataDir, '--static', staticDir, '--new-token'], async (_url, stop) => stop());
+    const thirdUrl = new URL(/http:\/\/\S+/.exec(third.stdout)![0]);
+    expect(thirdUrl.port).toBe(new URL(firstUrl).port);
+    expect(thirdUrl.searchParams.get('token')).not.toBe(new URL(firstUrl).searchParams.get('token'));
+  });
+
+  it('moves to a free port, saying so, when the remembered one is taken; a port asked for is never given up', async () => {
+    const first = await runCli(['--port', '0', '--data', dataDir, '--static', staticDir], async (_url, stop) => stop());
+    const port = Number(new URL(/http:\/\/\S+/.exec(first.stdout)![0]).port);
+    const blocker = http.createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const moved = await runCli(['--data', dataDir, '--static', staticDir], async (_url, stop) => stop());
+      expect(moved.code).toBe(0);
+      expect(Number(new URL(/http:\/\/\S+/.exec(moved.stdout)![0]).port)).not.toBe(port);
+      expect(moved.stderr).toContain(`port ${port} is in use`);
+      expect(moved.stderr).toContain(`port ${port} sudah dipakai`);
+
+      const refused = await runCli(['--port', String(port), '--data', dataDir, '--static', staticDir]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`port ${port} sudah dipakai / is already in use`);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 
   it('refuses to start without a built interface', async () => {

@@ -3,17 +3,28 @@
  * 127.0.0.1 and prints one line with the address (token included) to stdout. Runs until SIGTERM or
  * SIGINT, then closes the server and the database cleanly and exits 0.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../core/backend';
+import { loadBrowserSession, removeStaleSessionTempFiles, saveBrowserSession, type SessionOrigin } from './browser-session';
 import { CliUsageError, USAGE, parseCliArgs } from './cli-args';
 import { createWebHost, type WebHost } from './host';
 import { describeStartupError } from './startup-errors';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHUTDOWN_GRACE_MS = 10_000;
+
+const SESSION_WARNINGS: Record<SessionOrigin, string | null> = {
+  reused: null,
+  new: null,
+  'replaced-damaged':
+    'berkas kunci akses (browser-session.json) rusak, dibuat kunci baru: tab yang masih terbuka harus dibuka lagi lewat alamat baru / ' +
+    'the access token file (browser-session.json) was damaged, a new token was made: tabs still open must be opened again with the new address',
+  'replaced-unsafe':
+    'berkas kunci akses (browser-session.json) dapat dibaca akun lain, dibuat kunci baru / ' +
+    'the access token file (browser-session.json) was readable by other accounts, a new token was made',
+};
 
 function appVersion(): string {
   const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version?: unknown };
@@ -56,21 +67,51 @@ async function main(): Promise<void> {
     fail(`Redaksi: ${describeStartupError(err, options.dataDir)}`);
   }
 
-  let host: WebHost;
-  try {
-    host = await createWebHost({
+  // The same token and port as last time on this data folder: tabs left open by a crash resume.
+  removeStaleSessionTempFiles(options.dataDir);
+  const { session, origin } = loadBrowserSession(options.dataDir, { fresh: options.newToken });
+  const warning = SESSION_WARNINGS[origin];
+  if (warning) process.stderr.write(`Redaksi: ${warning}\n`);
+  const listen = (port: number) =>
+    createWebHost({
       invoke: backend.invoke,
       on: backend.on,
       resolveMedia: (variant, hash) => backend.media.resolveFile(variant, hash),
       staticDir: options.staticDir,
-      token: randomBytes(32).toString('base64url'),
-      port: options.port,
+      token: session.token,
+      port,
       log: (message) => process.stderr.write(`Redaksi: ${message}\n`),
     });
+  const port = options.port ?? session.port ?? 0;
+  let host: WebHost;
+  try {
+    try {
+      host = await listen(port);
+    } catch (err) {
+      // Only the remembered port may be given up: a port asked for on the command line is a promise.
+      if (options.port !== null || port === 0 || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+      host = await listen(0);
+      process.stderr.write(
+        `Redaksi: port ${port} sudah dipakai, kini port ${host.port}; tab yang masih terbuka tidak dapat tersambung lagi ` +
+          `(salin tulisan yang belum tersimpan dari tab itu, lalu buka alamat baru) / port ${port} is in use, now ${host.port}; ` +
+          `tabs still open cannot reconnect (copy unsaved text from them, then open the new address)\n`,
+      );
+    }
   } catch (err) {
     await Promise.resolve(backend.close()).catch(() => undefined);
-    const reason = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${options.port} sudah dipakai / is already in use` : String(err);
+    const reason = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${port} sudah dipakai / is already in use` : String(err);
     fail(`Redaksi: server tidak dapat dimulai / the server could not start: ${reason}`);
+  }
+  if (origin !== 'reused' || session.port !== host.port) {
+    try {
+      saveBrowserSession(options.dataDir, { token: session.token, port: host.port });
+    } catch (err) {
+      // Still usable now; only a restart would then need the new address.
+      process.stderr.write(
+        `Redaksi: kunci akses tidak dapat disimpan di folder data, tab yang terbuka tidak akan tersambung lagi setelah Redaksi dijalankan ulang / ` +
+          `could not keep the access token in the data folder, open tabs will not reconnect after a restart: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
+    }
   }
 
   process.stdout.write(`Redaksi (browser mode): ${host.url}\n`);

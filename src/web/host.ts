@@ -4,7 +4,7 @@
  * server-sent events (GET /api/events). The wire format is fixed in src/shared/transport.ts.
  *
  * Any page in the user's browser can send requests to 127.0.0.1, so every API call needs the
- * per-launch token, Host must name this host (DNS rebinding), a foreign Origin is refused, and no
+ * access token (kept per data folder, see browser-session.ts), Host must name this host (DNS rebinding), a foreign Origin is refused, and no
  * CORS header ever grants another origin access.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -31,7 +31,7 @@ export interface WebHostOptions {
   resolveMedia?: ResolveMedia;
   /** Folder holding the built renderer (index.html + assets). */
   staticDir: string;
-  /** Per-launch secret; every API call must present it. */
+  /** The access secret (see browser-session.ts); every API call must present it. */
   token: string;
   /** 0 picks any free port. */
   port: number;

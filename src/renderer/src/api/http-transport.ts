@@ -1,6 +1,6 @@
 /**
  * Browser mode: the same handlers over HTTP to the host on 127.0.0.1 (see src/shared/transport.ts).
- * The per-launch token arrives once in the page address; it is kept in sessionStorage (so a reload
+ * The access token arrives once in the page address; it is kept in sessionStorage (so a reload
  * still works) and removed from the address bar so it does not end up in history or screenshots.
  */
 import type { EventName, Events, HandlerName, InvokeResult } from '../../../shared/contract';

@@ -26,7 +26,7 @@ export interface FakeClient extends ApiClient {
 
 export const notAvailable: AppErrorShape = { kind: 'unsupported', code: 'sync.notAvailable', message: 'Sync is not available yet.', retryable: false };
 
-export function fakeClient(): FakeClient {
+export function fakeClient({ transport = 'web' }: { transport?: ApiClient['transport'] } = {}): FakeClient {
   const answers = new Map<HandlerName, (args: unknown) => unknown>();
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const connectionListeners = new Set<(c: Connection) => void>();
@@ -34,7 +34,7 @@ export function fakeClient(): FakeClient {
   let connection: Connection = 'online';
 
   return {
-    transport: 'web',
+    transport,
     calls,
     async invoke<K extends HandlerName>(name: K, args: HandlerInput<K>): Promise<HandlerOutput<K>> {
       calls.push({ name, args });

@@ -98,19 +98,24 @@ describe('AutosaveScheduler', () => {
     const s = new AutosaveScheduler({ save: backend.save, retryDelaysMs: [1000, 2000] });
     type(s, 'kabar');
     await vi.advanceTimersByTimeAsync(350);
-    expect(s.getState()).toEqual({ phase: 'error', error: offline, retrying: true });
+    expect(s.getState()).toEqual({ phase: 'error', error: offline, retrying: true, failures: 1 });
     type(s, ' terbaru'); // typing while offline does not hammer the backend
     await vi.advanceTimersByTimeAsync(900);
     expect(backend.calls).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(150); // first retry after 1000 ms, fails again
     expect(backend.calls).toHaveLength(2);
-    expect(s.getState().phase).toBe('error');
+    expect(s.getState()).toEqual({ phase: 'error', error: offline, retrying: true, failures: 2 });
     await vi.advanceTimersByTimeAsync(1999);
     expect(backend.calls).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(100); // second retry after 2000 ms succeeds
     expect(backend.calls).toHaveLength(3);
     expect(backend.calls[2]!.content).toBe('kabar terbaru');
     expect(s.getState().phase).toBe('saved');
+    // A success ends the run of failures: the next one counts from 1 again.
+    backend.failures.push(offline);
+    type(s, '!');
+    await vi.advanceTimersByTimeAsync(350);
+    expect(s.getState()).toEqual({ phase: 'error', error: offline, retrying: true, failures: 1 });
   });
 
   it('stops on a version conflict until resumed', async () => {
@@ -137,7 +142,7 @@ describe('AutosaveScheduler', () => {
     const s = new AutosaveScheduler({ save: backend.save });
     type(s, 'a');
     await vi.advanceTimersByTimeAsync(350);
-    expect(s.getState()).toEqual({ phase: 'error', error: invalid, retrying: false });
+    expect(s.getState()).toEqual({ phase: 'error', error: invalid, retrying: false, failures: 1 });
     await vi.advanceTimersByTimeAsync(10_000);
     expect(backend.calls).toHaveLength(1);
     type(s, 'b');

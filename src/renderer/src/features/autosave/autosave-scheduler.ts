@@ -15,7 +15,8 @@ import { errorShapeOf } from '../../api/client';
 export type SaveState =
   | { phase: 'saved' }
   | { phase: 'saving' }
-  | { phase: 'error'; error: AppErrorShape; retrying: boolean }
+  /** `failures`: attempts failed in a row; a long run of them is worth more explanation. */
+  | { phase: 'error'; error: AppErrorShape; retrying: boolean; failures: number }
   | { phase: 'conflict'; error: AppErrorShape };
 
 export type FailureOutcome = 'retry' | 'conflict' | 'fatal';
@@ -72,6 +73,7 @@ export class AutosaveScheduler {
   private timer: unknown = null;
   private retryScheduled = false;
   private retryCount = 0;
+  private failures = 0;
   private halted: 'conflict' | 'fatal' | null = null;
   private error: AppErrorShape | null = null;
   private flushRequested = false;
@@ -112,6 +114,7 @@ export class AutosaveScheduler {
     this.halted = null;
     this.error = null;
     this.retryCount = 0;
+    this.failures = 0;
     this.retryScheduled = false;
     this.clearTimer();
     this.settleWaiters(true);
@@ -212,6 +215,7 @@ export class AutosaveScheduler {
     this.savedSeq = Math.max(this.savedSeq, seq);
     this.error = null;
     this.retryCount = 0;
+    this.failures = 0;
     this.waiters = this.waiters.filter((w) => {
       if (w.target > this.savedSeq) return true;
       w.resolve(true);
@@ -229,6 +233,7 @@ export class AutosaveScheduler {
     if (this.disposed) return;
     const error = errorShapeOf(err);
     this.error = error;
+    this.failures++;
     this.flushRequested = false;
     this.settleWaiters(false);
     // Nothing is marked saved: the next attempt sends everything written so far.
@@ -264,7 +269,7 @@ export class AutosaveScheduler {
 
   private computeState(): SaveState {
     if (this.halted === 'conflict' && this.error) return { phase: 'conflict', error: this.error };
-    if (this.error) return { phase: 'error', error: this.error, retrying: this.halted !== 'fatal' };
+    if (this.error) return { phase: 'error', error: this.error, retrying: this.halted !== 'fatal', failures: this.failures };
     if (this.hasUnsavedChanges()) return { phase: 'saving' };
     return { phase: 'saved' };
   }
@@ -275,7 +280,8 @@ export class AutosaveScheduler {
     const same =
       prev.phase === next.phase &&
       ('error' in prev ? prev.error : null) === ('error' in next ? next.error : null) &&
-      ('retrying' in prev ? prev.retrying : null) === ('retrying' in next ? next.retrying : null);
+      ('retrying' in prev ? prev.retrying : null) === ('retrying' in next ? next.retrying : null) &&
+      ('failures' in prev ? prev.failures : null) === ('failures' in next ? next.failures : null);
     if (same) return;
     this.state = next;
     for (const l of [...this.listeners]) l();

@@ -23,9 +23,12 @@ export function SaveStatus({ session }: { session: ArticleSession }) {
   );
 }
 
+/** About 15 s of retries (1 + 2 + 4 + 8 s pauses): longer than a host takes to start again. */
+export const MOVED_HINT_AFTER_FAILURES = 5;
+
 export function NoticeBar({ session }: { session: ArticleSession }) {
   const { t } = useTranslation();
-  const { i18n, workspace } = useServices();
+  const { i18n, workspace, client, toasts } = useServices();
   const notice = useStore(session.notice);
   const state = useStore({ get: session.scheduler.getState, subscribe: session.scheduler.subscribe });
   const [busy, setBusy] = useState(false);
@@ -81,6 +84,18 @@ export function NoticeBar({ session }: { session: ArticleSession }) {
     );
   }
   if (state.phase === 'error') {
+    // Refused token: no retry can work. Long unreachable in browser mode: the host may be back on
+    // another address, which this page can never reach. Either way the text on screen is all there is.
+    const refused = state.error.kind === 'auth';
+    const maybeMoved = client.transport === 'web' && state.error.kind === 'network' && state.failures >= MOVED_HINT_AFTER_FAILURES;
+    const copy = async () => {
+      try {
+        await navigator.clipboard.writeText(session.textForCopy());
+        toasts.show({ text: (tr) => tr('save.copied'), durationMs: 10_000 });
+      } catch {
+        toasts.show({ tone: 'error', text: (tr) => tr('save.copyFailed'), durationMs: 15_000 });
+      }
+    };
     return (
       <div className="notice notice-error">
         <Icon name={state.error.kind === 'network' ? 'offline' : 'alert'} />
@@ -88,11 +103,19 @@ export function NoticeBar({ session }: { session: ArticleSession }) {
           <p>
             {translateError(i18n, state.error)} {state.retrying && t('save.autoRetry')}
           </p>
+          {maybeMoved && <p className="notice-hint">{t('save.movedHint')}</p>}
         </div>
         <div className="notice-actions">
-          <button type="button" className="btn" onClick={() => void session.flush()}>
-            {t('save.retryNow')}
-          </button>
+          {!refused && (
+            <button type="button" className="btn" onClick={() => void session.flush()}>
+              {t('save.retryNow')}
+            </button>
+          )}
+          {(refused || maybeMoved) && (
+            <button type="button" className={refused ? 'btn btn-primary' : 'btn'} onClick={() => void copy()}>
+              {t('save.copyText')}
+            </button>
+          )}
         </div>
       </div>
     );

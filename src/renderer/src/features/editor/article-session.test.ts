@@ -90,6 +90,25 @@ describe('ArticleSession', () => {
     expect(session.scheduler.getState().phase).toBe('saved');
   });
 
+  it('gives title, excerpt and the body on screen as plain text to copy when the tab cannot save', () => {
+    const { client } = fakeClient({});
+    const session = new ArticleSession(article({ excerpt: 'Air naik satu meter.' }), client, { onSaved: () => undefined });
+    const editor = newEditor();
+    session.attach(editor);
+    editor.update(
+      () => {
+        $getRoot().append($createParagraphNode().append($createTextNode('Warga mengungsi ke masjid.')));
+      },
+      { discrete: true },
+    );
+    session.setTitle('Banjir di Tenggarong Meluas');
+    expect(session.textForCopy()).toBe(
+      'Banjir di Tenggarong Meluas\n\nAir naik satu meter.\n\nSungai Mahakam meluap pagi ini.\nTenggarong\nWarga mengungsi ke masjid.',
+    );
+    session.setExcerpt('');
+    expect(session.textForCopy()).not.toContain('\n\n\n');
+  });
+
   it('saves an edit with the base version and adopts the new one', async () => {
     let version = 3;
     const saved: { baseVersion: number; text: string }[] = [];

@@ -155,6 +155,14 @@ export class ArticleSession {
     return this.editor ? (this.editor.getEditorState().toJSON() as unknown as LexicalDocument) : this.body;
   }
 
+  /**
+   * Title, excerpt and body as plain text, for copying out when this tab can no longer save (browser
+   * mode whose host came back on another address or with another token).
+   */
+  textForCopy(): string {
+    return [this.title, this.excerpt, lexicalToPlainText(this.currentBody())].filter((part) => part.trim() !== '').join('\n\n');
+  }
+
   flush(): Promise<boolean> {
     return this.scheduler.flush();
   }

@@ -41,9 +41,25 @@ describe('Pengaturan > Portal', () => {
     expect(password.type).toBe('password');
     expect(password.value).toBe('');
     expect(text(password.closest('.field')!)).toContain('tersimpan');
-    expect(text(container)).toContain('penyimpanan rahasia komputer ini');
+    expect(text(container)).toContain('berkas dalam folder data Redaksi yang hanya dapat dibaca oleh akun pengguna Anda');
+    expect(text(container)).not.toContain('penyimpanan rahasia');
     for (const name of ['Uji koneksi', 'Simpan', 'Putuskan']) byRole(container, 'button', name);
     expect(results(container).getAttribute('aria-live')).toBe('polite');
+  });
+
+  it("says where the password is kept for the transport in use: the OS's secure storage in the desktop app", async () => {
+    const client = fakeClient({ transport: 'electron' });
+    client.answer('portal-get', () => CONNECTED);
+    const { container } = await settings(client);
+    expect(text(container)).toContain('disandikan dengan penyimpanan rahasia sistem operasi');
+    expect(text(container)).not.toContain('folder data');
+  });
+
+  it('says in English that browser mode keeps the password in a file only this account can read', async () => {
+    const client = fakeClient();
+    client.answer('portal-get', () => CONNECTED);
+    const { container } = await settings(client, 'en');
+    expect(text(container)).toContain("kept in a file in Redaksi's data folder that only your user account on this computer can read");
   });
 
   it('explains each step of a failed test in plain words, with how to fix it', async () => {

@@ -152,7 +152,8 @@ function ConnectedAccount({ portal }: { portal: PortalConnection }) {
 
 export function PortalSection() {
   const { t, i18n } = useTranslation();
-  const { sync } = useServices();
+  // Where the password goes depends on the wire: safeStorage in Electron, a 0600 file in browser mode.
+  const { sync, client } = useServices();
   const portal = useStore(sync.portal);
   const saved = portal.value;
   /** What is typed; null: show the saved value. */
@@ -301,7 +302,7 @@ export function PortalSection() {
             `${hasPassword ? `${t('portal.appPasswordKeep')} ` : ''}${t('portal.appPasswordHint')}`,
             <span key="secure" className="portal-secure">
               <Icon name="lock" size={14} />
-              <span>{t('portal.secureStore')}</span>
+              <span>{t(client.transport === 'electron' ? 'portal.secureStoreOs' : 'portal.secureStoreFile')}</span>
             </span>,
           ]}
         />
