@@ -82,3 +82,25 @@ export function canEdit(status: ArticleStatus, role: LocalRole): boolean {
   if (status === 'published') return role === 'editor';
   return role === 'editor';
 }
+
+/**
+ * Why an article cannot go to the trash now, or null when it can. An article in the workflow has
+ * (or is about to have) a post on the portal that would go on without it: it must leave the
+ * workflow first. A published article may go: only the local copy is trashed, the portal keeps it.
+ */
+export type TrashRefusal = 'withdrawFirst' | 'askEditor' | 'rejectFirst' | 'resolveFirst';
+
+export function trashRefusal(status: ArticleStatus, role: LocalRole): TrashRefusal | null {
+  switch (status) {
+    case 'submitted':
+      return 'withdrawFirst';
+    case 'approved':
+    case 'scheduled':
+      return role === 'editor' ? 'rejectFirst' : 'askEditor';
+    case 'conflict':
+    case 'failed':
+      return 'resolveFirst';
+    default:
+      return null;
+  }
+}

@@ -120,12 +120,12 @@ export class WorkflowService {
   }
 
   /** Refuses a content change the person's role may not make in the article's current status. */
-  assertEditable(id: string, role: LocalRole): void {
+  assertEditable(id: string, role: LocalRole, code: 'workflow.notEditable' | 'workflow.restoreNotEditable' = 'workflow.notEditable'): void {
     const { status } = this.summary(id);
     if (!canEdit(status, role)) {
       throw new AppError({
         kind: 'conflict',
-        code: 'workflow.notEditable',
+        code,
         message: `A ${role} cannot change an article that is ${status}.`,
         params: { status, role },
       });
@@ -165,6 +165,7 @@ export class WorkflowService {
             });
           }
           this.articles.snapshot(input.id, 'before-submit');
+          this.articles.claimAuthor(actor.name, input.id);
         }
         const publishAt =
           input.action === 'schedule' ? input.publishAt! : input.action === 'publish-now' ? now : input.action === 'unschedule' ? null : article.publishAt;
