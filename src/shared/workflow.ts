@@ -9,7 +9,8 @@
  *
  * `conflict` and `failed` are sync states: set by the sync engine, left by resolving or retrying.
  */
-import type { ArticleStatus, LocalRole } from './domain';
+import type { ArticleStatus, LocalRole, ReadinessProblem } from './domain';
+import { imageNodes, lexicalToPlainText, type LexicalDocument } from './lexical-document';
 
 export type WorkflowAction =
   | 'submit'
@@ -103,4 +104,16 @@ export function trashRefusal(status: ArticleStatus, role: LocalRole): TrashRefus
     default:
       return null;
   }
+}
+
+/** What an article still lacks before it can go to the editor (the backend's check; the editor's live list). */
+export function readinessProblems(article: { title: string; body: LexicalDocument; categoryId: string | null }): ReadinessProblem[] {
+  const problems: ReadinessProblem[] = [];
+  if (article.title.trim() === '') problems.push({ code: 'missingTitle' });
+  if (lexicalToPlainText(article.body).trim() === '') problems.push({ code: 'missingBody' });
+  if (article.categoryId === null) problems.push({ code: 'missingCategory' });
+  imageNodes(article.body).forEach((image, index) => {
+    if (image.altText.trim() === '') problems.push({ code: 'imageWithoutAlt', position: index + 1 });
+  });
+  return problems;
 }

@@ -14,8 +14,7 @@ import type {
   WorkflowEvent,
 } from '../../shared/domain';
 import { AppError, notFound } from '../../shared/errors';
-import { imageNodes, lexicalToPlainText, type LexicalDocument } from '../../shared/lexical-document';
-import { canEdit, decideTransition, type TransitionRefusal } from '../../shared/workflow';
+import { canEdit, decideTransition, readinessProblems, type TransitionRefusal } from '../../shared/workflow';
 import type { ArticlesService } from '../articles/articles-service';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../articles/summary-row';
 import type { SqliteDatabase } from '../storage/database';
@@ -68,18 +67,6 @@ function refusalError(refusal: TransitionRefusal, action: WorkflowActionName): A
     message: `Cannot ${action}: ${refusal.code}`,
     params,
   });
-}
-
-/** What an article still lacks before it can go to the editor. */
-export function readinessProblems(article: { title: string; body: LexicalDocument; categoryId: string | null }): ReadinessProblem[] {
-  const problems: ReadinessProblem[] = [];
-  if (article.title.trim() === '') problems.push({ code: 'missingTitle' });
-  if (lexicalToPlainText(article.body).trim() === '') problems.push({ code: 'missingBody' });
-  if (article.categoryId === null) problems.push({ code: 'missingCategory' });
-  imageNodes(article.body).forEach((image, index) => {
-    if (image.altText.trim() === '') problems.push({ code: 'imageWithoutAlt', position: index + 1 });
-  });
-  return problems;
 }
 
 export class WorkflowService {
