@@ -197,3 +197,47 @@ test('the publish queue stays a small window of rows with 5,000 articles waiting
   await expect(page.getByText('1.666 dari 5.000 naskah')).toBeVisible();
   await expect(queueList(page).getByRole('button').first()).toContainText('Terjadwal');
 });
+
+test('started before the person had a name: the missing list follows the text, the name arrives, and once sent it can neither be deleted nor restored', async ({ page, host, openApp }) => {
+  await openApp();
+  await startArticle(page, '');
+  await page.keyboard.type('Samarinda – Harga beras naik dua kali dalam sepekan.');
+  await panel(page).getByRole('button', { name: 'Kirim ke redaktur', exact: true }).click();
+  const missing = panel(page).getByRole('alert');
+  await expect(missing).toContainText('Judul belum diisi.');
+  await expect(missing).toContainText('Kategori belum dipilih.');
+
+  // Each item goes as it is fixed, without pressing again.
+  await ui.title(page).fill('Harga Beras Naik di Samarinda');
+  await expect(missing).not.toContainText('Judul belum diisi.');
+  await expect(missing).toContainText('Kategori belum dipilih.');
+  await panel(page).getByRole('button', { name: 'Kategori baru', exact: true }).click();
+  await panel(page).getByLabel('Nama kategori baru', { exact: true }).fill('Ekonomi');
+  await panel(page).getByRole('button', { name: 'Tambah', exact: true }).click();
+  await expect(missing).toHaveCount(0);
+
+  // The name set afterwards becomes the article's author.
+  await actAs(page, host, 'Penulis', 'Siti Rahma');
+  await page.getByRole('button', { name: 'Naskah', exact: true }).click();
+  await expect(ui.title(page)).toHaveValue('Harga Beras Naik di Samarinda');
+  await expect(panel(page).locator('.workflow-facts')).toContainText('Siti Rahma');
+  await panel(page).getByRole('button', { name: 'Kirim ke redaktur', exact: true }).click();
+  await expect(statusOf(page)).toHaveText('Dikirim');
+
+  // Deleting is offered as unavailable, with the reason, and pressing it only says why.
+  const trash = page.getByRole('button', { name: 'Hapus naskah', exact: true });
+  await expect(trash).toHaveAttribute('aria-disabled', 'true');
+  await expect(trash).toHaveAccessibleDescription(/Tarik kembali dulu/);
+  await trash.press('Enter'); // aria-disabled: focusable, and pressing it says why
+  await expect(page.getByText(/menunggu redaktur, jadi belum bisa dihapus/).first()).toBeVisible();
+  const [article] = await callHost<{ id: string; trashedAt: number | null; author: string }[]>(host, 'articles-list', { scope: 'active', limit: 10 });
+  expect(article).toMatchObject({ trashedAt: null, author: 'Siti Rahma' });
+
+  // Restoring a revision of the read-only article is not offered either.
+  await page.getByRole('button', { name: 'Riwayat revisi', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Riwayat revisi' });
+  const restore = dialog.getByRole('button', { name: 'Pulihkan', exact: true });
+  await expect(restore).toBeDisabled();
+  await expect(restore).toHaveAccessibleDescription(/versi lama tidak bisa dipulihkan/);
+  await expect(dialog).not.toContainText('belum tersimpan');
+});

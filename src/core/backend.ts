@@ -190,6 +190,12 @@ export function createBackend(options: BackendOptions): Backend {
   if (articles.pendingSearchIndexCount() > 0) scheduleMaintenance();
   const info = { version: options.appVersion, schemaVersion: schemaVersion(db), transport: options.transport };
 
+  // Articles started here before the person had a name get it once there is one.
+  const claimUnnamed = (name: string) => {
+    const ids = articles.claimAuthor(name);
+    if (ids.length > 0) events.emit('articles-changed', { ids });
+  };
+
   // A body may only place photos the library has: a dangling reference could never be published.
   const assertMediaExist = (ids: string[]) => {
     const missing = [...new Set(ids)].filter((id) => !media.exists(id));
@@ -217,6 +223,7 @@ export function createBackend(options: BackendOptions): Backend {
       }
       settings.update(patch);
       const next = effectiveSettings();
+      if (patch.displayName !== undefined) claimUnnamed(next.displayName);
       events.emit('settings-changed', next);
       return next;
     },
@@ -243,7 +250,7 @@ export function createBackend(options: BackendOptions): Backend {
       return summary;
     },
     'articles-trash': ({ id }) => {
-      const summary = articles.trash(id);
+      const summary = articles.trash(id, effectiveSettings().role);
       changed(id);
       return summary;
     },
@@ -263,7 +270,8 @@ export function createBackend(options: BackendOptions): Backend {
     },
     'revisions-get': ({ id }) => articles.revisions.get(id),
     'revisions-restore': ({ articleId, revisionId, baseVersion }) => {
-      workflow.assertEditable(articleId, effectiveSettings().role);
+      // Its own code: the save's message ("the last change is not saved") would be wrong here.
+      workflow.assertEditable(articleId, effectiveSettings().role, 'workflow.restoreNotEditable');
       const article = articles.restoreRevision(articleId, revisionId, baseVersion);
       changed(articleId);
       return article;
@@ -312,6 +320,8 @@ export function createBackend(options: BackendOptions): Backend {
     'portal-save': async (input) => {
       const { connection } = await portal.save(input, settings.get().timeZone);
       sync.connectionChanged();
+      // The account's name is the person's name while none is set here.
+      claimUnnamed(effectiveSettings().displayName);
       events.emit('settings-changed', effectiveSettings());
       return connection;
     },

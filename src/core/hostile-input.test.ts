@@ -112,6 +112,9 @@ describe('valid inputs the backend refuses', () => {
       const trashed = await t.call<Article>('articles-create', { title: 'Dibuang' });
       await t.call('articles-trash', { id: trashed.id });
       const other = await t.call<Article>('articles-create', { title: 'Lain' });
+      const [queued] = await t.call<{ id: string }[]>('queue-list', {});
+      const inQueue = await t.call<Article>('articles-get', { id: queued!.id });
+      const [queuedRevision] = await t.call<{ id: string }[]>('revisions-list', { articleId: inQueue.id });
       await t.call('articles-search', { query: 'x' });
       const before = snapshotStore(t.dataDir);
       const emptyBody = { root: { type: 'root', children: [] } };
@@ -125,6 +128,8 @@ describe('valid inputs the backend refuses', () => {
           ['submit a trashed article', 'workflow-transition', { id: trashed.id, action: 'submit' }, 'conflict'],
           ['approve as a writer', 'workflow-transition', { id: ctx.articleId, action: 'approve' }, 'validation'],
           ['withdraw a draft', 'workflow-transition', { id: ctx.articleId, action: 'withdraw' }, 'conflict'],
+          ['trash a submitted article', 'articles-trash', { id: inQueue.id }, 'conflict'],
+          ['restore a revision of a submitted article as a writer', 'revisions-restore', { articleId: inQueue.id, revisionId: queuedRevision!.id, baseVersion: inQueue.version }, 'conflict'],
           ['feature a photo that is not in the library', 'articles-set-featured-image', { id: ctx.articleId, mediaId: UNKNOWN_ID }, 'validation'],
           ['a category that is a tag', 'articles-set-terms', { id: ctx.articleId, categoryId: UNKNOWN_ID, tags: [] }, 'not-found'],
           ['restore a revision of another article', 'revisions-restore', { articleId: other.id, revisionId: ctx.revisionId, baseVersion: other.version }, 'not-found'],

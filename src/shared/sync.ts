@@ -62,6 +62,8 @@ export interface SyncItem {
   id: number;
   articleId: string;
   title: string;
+  /** In the trash here: the change queued before is still delivered (the trash is local). */
+  trashed: boolean;
   state: SyncItemState;
   attempts: number;
   nextAttemptAt: number | null;

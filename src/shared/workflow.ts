@@ -9,7 +9,8 @@
  *
  * `conflict` and `failed` are sync states: set by the sync engine, left by resolving or retrying.
  */
-import type { ArticleStatus, LocalRole } from './domain';
+import type { ArticleStatus, LocalRole, ReadinessProblem } from './domain';
+import { imageNodes, lexicalToPlainText, type LexicalDocument } from './lexical-document';
 
 export type WorkflowAction =
   | 'submit'
@@ -81,4 +82,38 @@ export function canEdit(status: ArticleStatus, role: LocalRole): boolean {
   if (status === 'draft' || status === 'rejected' || status === 'conflict' || status === 'failed') return true;
   if (status === 'published') return role === 'editor';
   return role === 'editor';
+}
+
+/**
+ * Why an article cannot go to the trash now, or null when it can. An article in the workflow has
+ * (or is about to have) a post on the portal that would go on without it: it must leave the
+ * workflow first. A published article may go: only the local copy is trashed, the portal keeps it.
+ */
+export type TrashRefusal = 'withdrawFirst' | 'askEditor' | 'rejectFirst' | 'resolveFirst';
+
+export function trashRefusal(status: ArticleStatus, role: LocalRole): TrashRefusal | null {
+  switch (status) {
+    case 'submitted':
+      return 'withdrawFirst';
+    case 'approved':
+    case 'scheduled':
+      return role === 'editor' ? 'rejectFirst' : 'askEditor';
+    case 'conflict':
+    case 'failed':
+      return 'resolveFirst';
+    default:
+      return null;
+  }
+}
+
+/** What an article still lacks before it can go to the editor (the backend's check; the editor's live list). */
+export function readinessProblems(article: { title: string; body: LexicalDocument; categoryId: string | null }): ReadinessProblem[] {
+  const problems: ReadinessProblem[] = [];
+  if (article.title.trim() === '') problems.push({ code: 'missingTitle' });
+  if (lexicalToPlainText(article.body).trim() === '') problems.push({ code: 'missingBody' });
+  if (article.categoryId === null) problems.push({ code: 'missingCategory' });
+  imageNodes(article.body).forEach((image, index) => {
+    if (image.altText.trim() === '') problems.push({ code: 'imageWithoutAlt', position: index + 1 });
+  });
+  return problems;
 }

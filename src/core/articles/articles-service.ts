@@ -4,8 +4,9 @@
  * queue and any revision it writes are committed together or not at all.
  */
 import { randomUUID } from 'node:crypto';
-import type { Article, ArticleSummary, RevisionReason, RevisionSummary, SaveResult, SearchHit } from '../../shared/domain';
+import type { Article, ArticleSummary, LocalRole, RevisionReason, RevisionSummary, SaveResult, SearchHit } from '../../shared/domain';
 import { AppError, notFound } from '../../shared/errors';
+import { trashRefusal } from '../../shared/workflow';
 import { emptyDocument, lexicalToPlainText, countWords, type LexicalDocument } from '../../shared/lexical-document';
 import type { SqliteDatabase } from '../storage/database';
 import { contentHash, deriveContent, hasContent, type StoredContent } from './content';
@@ -89,8 +90,24 @@ export class ArticlesService {
       setFeatured: db.prepare(`UPDATE articles SET featured_media_id = ?, updated_at = ? WHERE seq = ?`),
       setTrashed: db.prepare(`UPDATE articles SET trashed_at = ? WHERE seq = ?`),
       deleteBySeq: db.prepare(`DELETE FROM articles WHERE seq = ?`),
-      expiredTrash: db.prepare(`SELECT id FROM articles WHERE trashed_at IS NOT NULL AND trashed_at < ?`).pluck(),
+      // Waiting (not parked) deliveries keep a trashed article until they are done.
+      deliveryPending: db.prepare(`SELECT 1 FROM outbox WHERE article_id = ? AND state <> 'parked'`),
+      expiredTrash: db
+        .prepare(
+          `SELECT id FROM articles WHERE trashed_at IS NOT NULL AND trashed_at < ?
+             AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.article_id = articles.id AND o.state <> 'parked')`,
+        )
+        .pluck(),
       deleteById: db.prepare(`DELETE FROM articles WHERE id = ?`),
+      // Another computer's article (its portal key is not its own id) keeps whatever it came with.
+      claimAuthor: db
+        .prepare(
+          `UPDATE articles SET author = @name
+           WHERE author = '' AND (@id IS NULL OR id = @id)
+             AND NOT EXISTS (SELECT 1 FROM portal_posts p WHERE p.article_id = articles.id AND p.client_id <> articles.id)
+           RETURNING id`,
+        )
+        .pluck(),
     };
   }
 
@@ -115,6 +132,16 @@ export class ArticlesService {
     const now = this.clock();
     this.stmts.insert.run({ id, now, author, title, bodyJson: JSON.stringify(emptyDocument()) });
     return this.get(id);
+  }
+
+  /**
+   * Gives this computer's person as author to articles written here without one (started before
+   * the name was set), all of them or only `id`. Returns the ids changed.
+   */
+  claimAuthor(name: string, id: string | null = null): string[] {
+    const trimmed = name.trim();
+    if (trimmed === '') return [];
+    return this.stmts.claimAuthor.all({ name: trimmed, id }) as string[];
   }
 
   get(id: string): Article {
@@ -277,12 +304,25 @@ export class ArticlesService {
       .immediate();
   }
 
-  trash(id: string): ArticleSummary {
+  /**
+   * Moves an article to the trash (this computer only: a published post stays on the portal).
+   * Refused while the article is in the workflow: its post on the portal would go on without it.
+   */
+  trash(id: string, role: LocalRole): ArticleSummary {
     const now = this.clock();
     return this.db
       .transaction(() => {
         const row = this.summaryRow(id);
         if (row.trashed_at !== null) return toSummary(row);
+        const refusal = trashRefusal(row.status, role);
+        if (refusal !== null) {
+          throw new AppError({
+            kind: 'conflict',
+            code: `trash.${refusal}`,
+            message: `An article that is ${row.status} cannot be moved to the trash (${refusal}).`,
+            params: { id, status: row.status, role },
+          });
+        }
         this.stmts.setTrashed.run(now, row.seq);
         return toSummary({ ...row, trashed_at: now });
       })
@@ -310,6 +350,15 @@ export class ArticlesService {
             kind: 'conflict',
             code: 'article.notTrashed',
             message: 'Only an article in the trash can be deleted for good.',
+            params: { id },
+          });
+        }
+        // Its outbox row would go with it, and the portal would never hear of the last change.
+        if (this.stmts.deliveryPending.get(id) !== undefined) {
+          throw new AppError({
+            kind: 'conflict',
+            code: 'article.deliveryPending',
+            message: 'The last change of this article has not reached the portal yet.',
             params: { id },
           });
         }

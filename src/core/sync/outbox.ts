@@ -62,7 +62,7 @@ export class Outbox {
          ON CONFLICT (article_id) DO UPDATE SET generation = generation + 1, state = 'pending', next_attempt_at = NULL`,
       ),
       items: db.prepare(
-        `SELECT o.*, a.title FROM outbox o JOIN articles a ON a.id = o.article_id ORDER BY o.id`,
+        `SELECT o.*, a.title, a.trashed_at FROM outbox o JOIN articles a ON a.id = o.article_id ORDER BY o.id`,
       ),
       counts: db.prepare(
         `SELECT
@@ -125,12 +125,13 @@ export class Outbox {
   }
 
   items(sendingArticleId: string | null): SyncItem[] {
-    return (this.stmts.items.all() as (OutboxRow & { title: string })[]).map((row) => {
+    return (this.stmts.items.all() as (OutboxRow & { title: string; trashed_at: number | null })[]).map((row) => {
       const state: SyncItemState = row.article_id === sendingArticleId ? 'sending' : row.state;
       return {
         id: row.id,
         articleId: row.article_id,
         title: row.title,
+        trashed: row.trashed_at !== null,
         state,
         attempts: row.attempts,
         nextAttemptAt: row.next_attempt_at,

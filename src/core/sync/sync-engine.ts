@@ -455,14 +455,23 @@ export class SyncEngine {
 
   private async deliver(client: WordPressClient, account: NonNullable<ReturnType<PortalService['account']>>, row: OutboxRow): Promise<void> {
     let article = this.options.articles.get(row.article_id);
-    const link = this.links.ensurePost(article.id);
+    let link = this.links.ensurePost(article.id);
     const status = remoteStatusFor(article);
-    // A draft that never reached the portal, or an article in the trash, has nothing to deliver.
-    if (article.trashedAt !== null || status === undefined || (status === 'draft' && link.post_id === null)) return;
+    const mayExist = row.attempts > 1;
+    // A draft that never reached the portal has nothing to deliver.
+    if (status === undefined || (status === 'draft' && link.post_id === null)) return;
+    // The trash is local: what was queued before still goes, so that e.g. a rejection made just
+    // before trashing takes the post back. But a trashed article never creates a post; if an
+    // earlier attempt may have, the post is looked up and brought in line.
+    if (article.trashedAt !== null && link.post_id === null) {
+      const earlier = mayExist ? (await client.findPostByClientId(link.client_id))[0] : undefined;
+      if (!earlier) return;
+      this.links.savePost({ ...link, post_id: earlier.id, remote_status: earlier.status, link: earlier.link });
+      link = this.links.post(article.id)!;
+    }
     if ((status === 'future' || status === 'publish') && !account.canPublish) {
       throw parked('sync.cannotPublish', 'The portal account may not publish or schedule posts.');
     }
-    const mayExist = row.attempts > 1;
 
     // 1. Photos, each once per content hash.
     const mediaIds = [...new Set([...imageMediaIds(article.body), ...(article.featuredMediaId ? [article.featuredMediaId] : [])])];

@@ -14,8 +14,7 @@ import type {
   WorkflowEvent,
 } from '../../shared/domain';
 import { AppError, notFound } from '../../shared/errors';
-import { imageNodes, lexicalToPlainText, type LexicalDocument } from '../../shared/lexical-document';
-import { canEdit, decideTransition, type TransitionRefusal } from '../../shared/workflow';
+import { canEdit, decideTransition, readinessProblems, type TransitionRefusal } from '../../shared/workflow';
 import type { ArticlesService } from '../articles/articles-service';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../articles/summary-row';
 import type { SqliteDatabase } from '../storage/database';
@@ -70,18 +69,6 @@ function refusalError(refusal: TransitionRefusal, action: WorkflowActionName): A
   });
 }
 
-/** What an article still lacks before it can go to the editor. */
-export function readinessProblems(article: { title: string; body: LexicalDocument; categoryId: string | null }): ReadinessProblem[] {
-  const problems: ReadinessProblem[] = [];
-  if (article.title.trim() === '') problems.push({ code: 'missingTitle' });
-  if (lexicalToPlainText(article.body).trim() === '') problems.push({ code: 'missingBody' });
-  if (article.categoryId === null) problems.push({ code: 'missingCategory' });
-  imageNodes(article.body).forEach((image, index) => {
-    if (image.altText.trim() === '') problems.push({ code: 'imageWithoutAlt', position: index + 1 });
-  });
-  return problems;
-}
-
 export class WorkflowService {
   private readonly stmts;
 
@@ -120,12 +107,12 @@ export class WorkflowService {
   }
 
   /** Refuses a content change the person's role may not make in the article's current status. */
-  assertEditable(id: string, role: LocalRole): void {
+  assertEditable(id: string, role: LocalRole, code: 'workflow.notEditable' | 'workflow.restoreNotEditable' = 'workflow.notEditable'): void {
     const { status } = this.summary(id);
     if (!canEdit(status, role)) {
       throw new AppError({
         kind: 'conflict',
-        code: 'workflow.notEditable',
+        code,
         message: `A ${role} cannot change an article that is ${status}.`,
         params: { status, role },
       });
@@ -165,6 +152,7 @@ export class WorkflowService {
             });
           }
           this.articles.snapshot(input.id, 'before-submit');
+          this.articles.claimAuthor(actor.name, input.id);
         }
         const publishAt =
           input.action === 'schedule' ? input.publishAt! : input.action === 'publish-now' ? now : input.action === 'unschedule' ? null : article.publishAt;

@@ -152,8 +152,10 @@ export class Workspace {
       else this.close();
     }
     const title = summary.title;
+    // A published story stays on the portal: say so, since "delete" might suggest otherwise.
+    const key = summary.status === 'published' ? 'articles.movedToTrashPublished' : 'articles.movedToTrash';
     this.toasts.show({
-      text: (t) => t('articles.movedToTrash', { title: title || t('articles.untitled') }),
+      text: (t) => t(key, { title: title || t('articles.untitled') }),
       action: {
         label: (t) => t('articles.undo'),
         run: () => void this.putBack(id, { open: true, quiet: true }),

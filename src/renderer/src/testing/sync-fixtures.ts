@@ -10,7 +10,7 @@ export function portalState(patch: Partial<ArticlePortalState> = {}): ArticlePor
 }
 
 export function syncItem(patch: Partial<SyncItem> = {}): SyncItem {
-  return { id: 1, articleId: '11111111-1111-4111-8111-111111111111', title: 'Banjir Tenggarong', state: 'pending', attempts: 0, nextAttemptAt: null, error: null, queuedAt: Date.UTC(2026, 10, 26, 0, 0), ...patch };
+  return { id: 1, articleId: '11111111-1111-4111-8111-111111111111', title: 'Banjir Tenggarong', trashed: false, state: 'pending', attempts: 0, nextAttemptAt: null, error: null, queuedAt: Date.UTC(2026, 10, 26, 0, 0), ...patch };
 }
 
 export const NOT_CONNECTED: PortalConnection = { address: '', username: '', hasPassword: false, account: null, siteTimeZone: null, verifiedAt: null };

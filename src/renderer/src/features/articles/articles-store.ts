@@ -20,7 +20,8 @@ function sameSummary(a: ArticleSummary, b: ArticleSummary): boolean {
     a.wordCount === b.wordCount &&
     a.trashedAt === b.trashedAt &&
     a.status === b.status &&
-    a.excerpt === b.excerpt
+    a.excerpt === b.excerpt &&
+    a.author === b.author
   );
 }
 

@@ -17,6 +17,7 @@ import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type Keybo
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/contract';
 import { isSafeLinkUrl } from '../../../../shared/lexical-document';
+import { trashRefusal } from '../../../../shared/workflow';
 import { formatCompact } from '../../../../shared/newsroom-time';
 import { useCommands } from '../../app/commands';
 import { useServices } from '../../app/services';
@@ -115,14 +116,18 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
   // The writing fields follow the UI language: the browser's (and Electron's) spell checker and
   // screen readers take the language from here; Electron also checks Indonesian and English together.
   const textLang = uiLanguage(i18n.language);
-  const { workspace } = useServices();
+  const { workspace, toasts } = useServices();
   const titleRef = useRef<HTMLTextAreaElement>(null);
   const excerptRef = useRef<HTMLTextAreaElement>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
   const [revisionsOpen, setRevisionsOpen] = useState(false);
   const excerptId = useId();
   // Who may change the text in this status (shared workflow rules); otherwise title, excerpt and body are read-only.
-  const { editable } = useCanEdit(session);
+  const { editable, role, summary } = useCanEdit(session);
+  // Same rule as the backend: what is in the workflow must leave it before it can be deleted.
+  const trashRefused = trashRefusal(summary.status, role);
+  const trashReason = trashRefused ? t(`errors.trash.${trashRefused}`, { status: summary.status }) : null;
+  const trashReasonId = useId();
   const photos = useMemo<ArticlePhotos>(
     () => ({ featuredMediaId: session.featuredMediaId, setFeatured: (mediaId) => session.setFeaturedImage(mediaId) }),
     [session],
@@ -183,12 +188,22 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
                     type="button"
                     className="icon-btn"
                     aria-label={t('articles.moveToTrash')}
-                    data-tooltip={t('articles.moveToTrash')}
+                    aria-disabled={trashReason !== null}
+                    aria-describedby={trashReason ? trashReasonId : undefined}
+                    data-tooltip={trashReason ?? t('articles.moveToTrash')}
                     data-tooltip-align="end"
-                    onClick={() => void workspace.trash(session.id)}
+                    onClick={() => {
+                      if (trashReason) toasts.show({ text: () => trashReason, durationMs: 8000 });
+                      else void workspace.trash(session.id);
+                    }}
                   >
                     <Icon name="trash" />
                   </button>
+                  {trashReason && (
+                    <span id={trashReasonId} className="visually-hidden">
+                      {trashReason}
+                    </span>
+                  )}
                 </div>
               </Toolbar>
             </div>

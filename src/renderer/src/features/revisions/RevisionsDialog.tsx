@@ -7,7 +7,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Revision, RevisionSummary } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/errors';
@@ -22,6 +22,7 @@ import { Icon } from '../../ui/Icon';
 import { $replaceBody, type ArticleSession } from '../editor/article-session';
 import { EDITOR_NODES } from '../editor/nodes';
 import { editorTheme } from '../editor/theme';
+import { useCanEdit } from '../workflow/article-meta';
 
 type Loadable<T> = { status: 'loading' } | { status: 'error'; error: AppErrorShape } | { status: 'ready'; value: T };
 
@@ -60,6 +61,9 @@ export function RevisionsDialog({ session, onClose }: { session: ArticleSession;
   const [restoring, setRestoring] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
   const lang = uiLanguage(i18n.language);
+  // A read-only article (e.g. a writer's scheduled one) can be looked at, not restored.
+  const { editable, summary } = useCanEdit(session);
+  const readOnlyId = useId();
 
   useEffect(() => {
     let live = true;
@@ -170,7 +174,18 @@ export function RevisionsDialog({ session, onClose }: { session: ArticleSession;
                 <RevisionPreview key={preview.value.id} revision={preview.value} />
               </div>
               <div className="dialog-actions revision-actions">
-                <button type="button" className="btn btn-primary" disabled={restoring} onClick={() => void restore()}>
+                {!editable && (
+                  <p id={readOnlyId} className="field-hint">
+                    {t('errors.workflow.restoreNotEditable', { status: summary.status })}
+                  </p>
+                )}
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={restoring || !editable}
+                  aria-describedby={editable ? undefined : readOnlyId}
+                  onClick={() => void restore()}
+                >
                   <Icon name="putBack" />
                   <span>{restoring ? t('revisions.restoring') : t('revisions.restore')}</span>
                 </button>

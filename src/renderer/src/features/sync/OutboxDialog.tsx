@@ -98,6 +98,7 @@ export function OutboxDialog({ onClose, onOpenArticle }: { onClose: () => void; 
                   <div className="outbox-item-main">
                     <p className="outbox-item-title">{title}</p>
                     <ItemState item={item} />
+                    {item.trashed && <p className="field-hint">{t('sync.trashedHint')}</p>}
                     <p className="field-hint">{t('sync.queuedAt', { time: formatCompact(item.queuedAt, timeZone, lang) })}</p>
                   </div>
                   <div className="outbox-item-actions">

@@ -159,7 +159,7 @@ describe('SyncStore', () => {
 
   it('updates the outbox list from a retry, and rethrows nothing', async () => {
     const client = fakeClient();
-    const item = { id: 1, articleId: A, title: 'Banjir', state: 'pending' as const, attempts: 2, nextAttemptAt: null, error: null, queuedAt: 1 };
+    const item = { id: 1, articleId: A, title: 'Banjir', trashed: false, state: 'pending' as const, attempts: 2, nextAttemptAt: null, error: null, queuedAt: 1 };
     client.answer('sync-retry', () => [item]);
     const sync = new SyncStore(client);
     expect(await sync.retry(A)).toBeNull();

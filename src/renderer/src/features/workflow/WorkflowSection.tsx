@@ -8,7 +8,7 @@ import type { ArticleSession } from '../editor/article-session';
 import type { HandlerInput } from '../../../../shared/contract';
 import type { ReadinessProblem } from '../../../../shared/domain';
 import { formatLong, zoneLabel } from '../../../../shared/newsroom-time';
-import { availableActions, type WorkflowAction } from '../../../../shared/workflow';
+import { availableActions, readinessProblems, type WorkflowAction } from '../../../../shared/workflow';
 import { useServices } from '../../app/services';
 import { useSettings } from '../../app/useSettings';
 import { translateError } from '../../i18n/errors';
@@ -136,6 +136,25 @@ export function WorkflowSection({ session }: { session: ArticleSession }) {
       workspace.showError(outcome.error);
     }
   };
+
+  // While the list is on screen it follows the text: an item goes as soon as it is fixed.
+  const showingProblems = problems !== null;
+  useEffect(() => {
+    if (!showingProblems) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const recheck = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const next = readinessProblems({ title: session.title, body: session.currentBody(), categoryId: session.summary.get().categoryId });
+        setProblems((current) => (current === null || JSON.stringify(current) === JSON.stringify(next) ? current : next));
+      }, 300);
+    };
+    const unsubscribe = [session.scheduler.subscribe(recheck), session.summary.subscribe(recheck)];
+    return () => {
+      clearTimeout(timer);
+      unsubscribe.forEach((u) => u());
+    };
+  }, [session, showingProblems]);
 
   useEffect(() => {
     const target = pendingFocus.current;
