@@ -264,6 +264,11 @@ export function createBackend(options: BackendOptions): Backend {
       changed(id);
       return result;
     },
+    'articles-discard-if-blank': ({ id }) => {
+      const discarded = articles.discardIfBlank(id);
+      if (discarded) changed(id);
+      return { id, discarded };
+    },
     'revisions-list': ({ articleId }) => {
       articles.assertExists(articleId);
       return articles.revisions.list(articleId);

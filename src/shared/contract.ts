@@ -119,6 +119,8 @@ export const contract = {
   'articles-trash': handler(ById).returns<ArticleSummary>(),
   'articles-untrash': handler(ById).returns<ArticleSummary>(),
   'articles-delete-forever': handler(ById).returns<{ id: string }>(),
+  /** Deletes the article if nothing was ever written in it (left right after "Naskah baru"); says whether it did. */
+  'articles-discard-if-blank': handler(ById).returns<{ id: string; discarded: boolean }>(),
 
   'revisions-list': handler(z.object({ articleId: Id }).strict()).returns<RevisionSummary[]>(),
   'revisions-get': handler(ById).returns<Revision>(),

@@ -90,6 +90,19 @@ export class ArticlesService {
       setFeatured: db.prepare(`UPDATE articles SET featured_media_id = ?, updated_at = ? WHERE seq = ?`),
       setTrashed: db.prepare(`UPDATE articles SET trashed_at = ? WHERE seq = ?`),
       deleteBySeq: db.prepare(`DELETE FROM articles WHERE seq = ?`),
+      // Nothing was ever written, chosen or kept: no text, photo, category, tag, revision, history or post.
+      blank: db
+        .prepare(
+          `SELECT seq FROM articles a WHERE a.id = ? AND a.status = 'draft' AND a.trashed_at IS NULL
+             AND trim(a.title) = '' AND trim(a.excerpt) = '' AND a.word_count = 0 AND a.featured_media_id IS NULL
+             AND a.category_id IS NULL AND instr(a.body_json, '"type":"image"') = 0
+             AND NOT EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id)
+             AND NOT EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id)
+             AND NOT EXISTS (SELECT 1 FROM workflow_events e WHERE e.article_id = a.id)
+             AND NOT EXISTS (SELECT 1 FROM portal_posts p WHERE p.article_id = a.id AND p.post_id IS NOT NULL)
+             AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.article_id = a.id)`,
+        )
+        .pluck(),
       // Waiting (not parked) deliveries keep a trashed article until they are done.
       deliveryPending: db.prepare(`SELECT 1 FROM outbox WHERE article_id = ? AND state <> 'parked'`),
       expiredTrash: db
@@ -366,6 +379,22 @@ export class ArticlesService {
       })
       .immediate();
     return { id };
+  }
+
+  /**
+   * Deletes an article nothing was ever written in (left right after "Naskah baru"), so that such
+   * articles do not pile up in the list; anything else is left alone. True when it was deleted.
+   */
+  discardIfBlank(id: string): boolean {
+    return this.db
+      .transaction(() => {
+        this.summaryRow(id); // not found: said so, like every handler taking an id
+        const seq = this.stmts.blank.get(id) as number | undefined;
+        if (seq === undefined) return false;
+        this.stmts.deleteBySeq.run(seq);
+        return true;
+      })
+      .immediate();
   }
 
   /** Deletes articles that have been in the trash longer than the retention period; returns their ids. */

@@ -1,5 +1,6 @@
+import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Article, ArticleSummary, SaveResult } from '../../shared/domain';
+import type { Article, ArticleSummary, MediaImportResult, SaveResult } from '../../shared/domain';
 import { emptyDocument } from '../../shared/lexical-document';
 import { doc, manualClock, openTestBackend, type TestBackend } from '../testing/fixtures';
 import { TRASH_RETENTION_MS } from './articles-service';
@@ -113,6 +114,36 @@ describe('articles', () => {
     expect(await t.call('articles-delete-forever', { id })).toEqual({ id });
     expect(await t.fail('articles-get', { id })).toMatchObject({ kind: 'not-found' });
     expect(await t.fail('revisions-get', { id: revisions[0]!.id })).toMatchObject({ kind: 'not-found' });
+  });
+
+  it('discards an article left blank right after it was made, and nothing that holds anything', async () => {
+    const t = start();
+    const discard = async (id: string) => (await t.call<{ discarded: boolean }>('articles-discard-if-blank', { id })).discarded;
+    const blank = await t.call<Article>('articles-create', {});
+    await t.call('articles-save', { id: blank.id, baseVersion: 1, title: '  ', excerpt: '', body: emptyDocument() });
+    expect(await discard(blank.id)).toBe(true);
+    expect(await t.fail('articles-get', { id: blank.id })).toMatchObject({ kind: 'not-found' });
+    expect(await t.fail('articles-discard-if-blank', { id: blank.id })).toMatchObject({ kind: 'not-found' });
+
+    const titled = await t.call<Article>('articles-create', { title: 'Judul saja' });
+    expect(await discard(titled.id)).toBe(false);
+    // Written once and then emptied: the revision still holds the words.
+    const emptied = await t.call<Article>('articles-create', {});
+    const saved = await t.call<SaveResult>('articles-save', { id: emptied.id, baseVersion: 1, title: '', excerpt: '', body: doc('Kalimat yang dihapus lagi.') });
+    await t.call('articles-save', { id: emptied.id, baseVersion: saved.version, title: '', excerpt: '', body: emptyDocument() });
+    expect(await discard(emptied.id)).toBe(false);
+    const photoOnly = await t.call<Article>('articles-create', {});
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).png().toBuffer();
+    const media = await t.call<MediaImportResult>('media-import', { fileName: 'foto.png', data: new Uint8Array(png) });
+    const image = { type: 'image', version: 1, mediaId: media.id, altText: '', caption: '', credit: '' };
+    const withPhoto = { root: { ...emptyDocument().root, children: [image, ...emptyDocument().root.children] } };
+    await t.call('articles-save', { id: photoOnly.id, baseVersion: 1, title: '', excerpt: '', body: withPhoto });
+    expect(await discard(photoOnly.id)).toBe(false);
+    const trashed = await t.call<Article>('articles-create', {});
+    await t.call('articles-trash', { id: trashed.id });
+    expect(await discard(trashed.id)).toBe(false);
+    const ids = (await t.call<ArticleSummary[]>('articles-list', {})).map((a) => a.id);
+    expect(ids.sort()).toEqual([titled.id, emptied.id, photoOnly.id].sort());
   });
 
   it('empties trash older than the retention period at start, and keeps the rest', async () => {

@@ -90,6 +90,7 @@ export const HANDLER_SPECS: Partial<Record<HandlerName, HandlerSpec>> = {
   'articles-trash': { example: (c) => ({ id: c.articleId }), fields: { id: 'id' } },
   'articles-untrash': { example: (c) => ({ id: c.articleId }), fields: { id: 'id' } },
   'articles-delete-forever': { example: (c) => ({ id: c.articleId }), fields: { id: 'id' } },
+  'articles-discard-if-blank': { example: (c) => ({ id: c.articleId }), fields: { id: 'id' } },
   'revisions-list': { example: (c) => ({ articleId: c.articleId }), fields: { articleId: 'id' } },
   'revisions-get': { example: (c) => ({ id: c.revisionId }), fields: { id: 'id' } },
   'revisions-restore': {

@@ -18,7 +18,8 @@ export function createServices(client: ApiClient, i18n: I18n): Services {
   const articles = new ArticlesStore(client);
   const media = new MediaLibrary(client);
   const toasts = new ToastStore();
-  const workspace = new Workspace(client, articles, toasts, i18n);
+  const photoImports = new PhotoImports({ client, media, toasts, i18n });
+  const workspace = new Workspace(client, articles, toasts, i18n, (id) => photoImports.busy(id));
   // The connected account's role comes with the settings (the backend sends them again when the
   // connection changes), so nothing here needs to write it.
   const sync = new SyncStore(client);
@@ -34,7 +35,7 @@ export function createServices(client: ApiClient, i18n: I18n): Services {
     commands: new CommandRegistry(),
     sync,
     photoBatch: new Store<ImportProgress | null>(null),
-    photoImports: new PhotoImports({ client, media, toasts, i18n }),
+    photoImports,
   };
 }
 

@@ -30,6 +30,8 @@ export class Workspace {
     private readonly articles: ArticlesStore,
     private readonly toasts: ToastStore,
     private readonly i18n: I18n,
+    /** True while work for the article is still under way elsewhere (photos being prepared for it). */
+    private readonly busyElsewhere: (articleId: string) => boolean = () => false,
   ) {
     // Back online: save what waited, without waiting for the next retry pause.
     client.onConnection((connection) => {
@@ -98,7 +100,9 @@ export class Workspace {
   private async openAs(request: number, id: string): Promise<boolean> {
     const slot = this.slot.get();
     if (slot.status === 'ready' && slot.session.id === id) return true;
+    const left = this.session();
     if (!(await this.leaveCurrent()) || request !== this.latestRequest) return false;
+    if (left) void this.discardIfBlank(left);
     if (!(await this.replaceCurrent(request, { status: 'loading', id }))) return false;
     try {
       const article = await this.client.invoke('articles-get', { id });
@@ -118,7 +122,9 @@ export class Workspace {
 
   private async createAs(request: number): Promise<boolean> {
     // Not creating anything while the open article cannot be saved keeps stray empty articles away.
+    const left = this.session();
     if (!(await this.leaveCurrent()) || request !== this.latestRequest) return false;
+    if (left) void this.discardIfBlank(left);
     let article: Article;
     try {
       article = await this.client.invoke('articles-create', {});
@@ -130,6 +136,20 @@ export class Workspace {
     this.articles.insert(article);
     if (request !== this.latestRequest) return false;
     return this.replaceCurrent(request, this.sessionSlot(article, true));
+  }
+
+  /**
+   * An article left as "Naskah baru" made it (nothing typed, chosen or kept) is deleted, so that
+   * empty articles do not pile up in the list. The backend decides; it keeps anything with content.
+   */
+  private async discardIfBlank(left: ArticleSession): Promise<void> {
+    if (left.title.trim() !== '' || left.stats.get().words > 0 || this.busyElsewhere(left.id)) return;
+    try {
+      const { discarded } = await this.client.invoke('articles-discard-if-blank', { id: left.id });
+      if (discarded) this.articles.remove(left.id);
+    } catch {
+      // Kept, then: nothing is lost by an empty article staying in the list.
+    }
   }
 
   async trash(id: string): Promise<void> {

@@ -88,6 +88,11 @@ export class PhotoImports {
     return importer;
   }
 
+  /** Whether photos are still being prepared for this article. */
+  busy(articleId: string): boolean {
+    return this.importers.get(articleId)?.busy() ?? false;
+  }
+
   /** The editor of this article went away: an importer with nothing left to do is dropped. */
   release(articleId: string): void {
     const importer = this.importers.get(articleId);
