@@ -1,5 +1,6 @@
+import type { ArticleSummary } from '../src/shared/domain';
 import { expect, test } from './fixtures';
-import { expectSaved, openFromList, startArticle, ui } from './support/app';
+import { callHost, expectSaved, openFromList, startArticle, ui } from './support/app';
 
 const TITLE = 'Jelang Pemilu 2024, Pemerintah Keluarkan Aturan Netralitas ASN';
 
@@ -46,4 +47,38 @@ test('a formatted article is saved and comes back after a reload', async ({ page
   await expect(body.locator('ul > li')).toHaveText(['Kemendagri', 'Bawaslu', 'Kemenpan RB']);
   await expect(body.locator('p').filter({ hasText: 'ASN dilarang' })).toHaveText('ASN dilarang memberikan like di unggahan peserta Pemilu 2024.');
   await expect(body.locator('p').last()).toHaveText('Aturan itu diterbitkan untuk mewujudkan ASN yang netral dan profesional.');
+});
+
+test('a pasted title longer than a title may be is cut with a word saying so', async ({ page, openApp, host }) => {
+  await openApp();
+  await ui.newArticle(page).click();
+  const title = ui.title(page);
+  await expect(title).toBeFocused();
+  const sentence = 'Pemkab Kukar Salurkan Bantuan untuk Warga Terdampak Banjir di Tenggarong Seberang ';
+  await page.keyboard.insertText(sentence.repeat(5)); // 420 characters, as if pasted
+  await expect(title).toHaveValue(sentence.repeat(5).slice(0, 300));
+  await expect(page.getByText('Judul paling panjang 300 karakter. Yang lebih dari itu tidak ikut.')).toBeVisible();
+  await expectSaved(page, host, sentence.repeat(5).slice(0, 300), '');
+
+  // Shortened below the limit, the word goes away.
+  await page.keyboard.press('Backspace');
+  await expect(page.getByText('Judul paling panjang 300 karakter.', { exact: false })).toBeHidden();
+});
+
+test('an article left as "Naskah baru" made it does not stay behind in the list', async ({ page, openApp, host }) => {
+  await openApp();
+  await startArticle(page, 'Rapat Paripurna DPRD Kukar');
+  await expectSaved(page, host, 'Rapat Paripurna DPRD Kukar', '');
+  const list = page.getByRole('list', { name: 'Daftar naskah' });
+  const untitled = list.getByRole('button', { name: /Tanpa judul/ });
+
+  await ui.newArticle(page).click();
+  await expect(ui.title(page)).toHaveValue('');
+  await expect(untitled).toHaveCount(1);
+  await ui.newArticle(page).click(); // another new one: the first, still blank, goes
+  await expect(ui.title(page)).toHaveValue('');
+  await expect(untitled).toHaveCount(1);
+  await openFromList(page, 'Rapat Paripurna DPRD Kukar');
+  await expect(untitled).toHaveCount(0);
+  expect((await callHost<ArticleSummary[]>(host, 'articles-list', {})).map((a) => a.title)).toEqual(['Rapat Paripurna DPRD Kukar']);
 });

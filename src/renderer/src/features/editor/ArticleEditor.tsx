@@ -111,6 +111,19 @@ function SheetScroll({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * Said when a field is full: the browser cuts what is typed or pasted beyond its limit without a
+ * word, and a long pasted title would otherwise lose its end unnoticed.
+ */
+function LimitHint({ length, max, messageKey }: { length: number; max: number; messageKey: 'editor.titleAtLimit' | 'editor.excerptAtLimit' }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <p className="field-limit" aria-live="polite">
+      {length >= max ? t(messageKey, { max: formatNumber(max, i18n.language) }) : ''}
+    </p>
+  );
+}
+
 export function ArticleEditor({ session }: { session: ArticleSession }) {
   const { t, i18n } = useTranslation();
   // The writing fields follow the UI language: the browser's (and Electron's) spell checker and
@@ -118,6 +131,8 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
   const textLang = uiLanguage(i18n.language);
   const { workspace, toasts } = useServices();
   const titleRef = useRef<HTMLTextAreaElement>(null);
+  const [titleLength, setTitleLength] = useState(session.title.length);
+  const [excerptLength, setExcerptLength] = useState(session.excerpt.length);
   const excerptRef = useRef<HTMLTextAreaElement>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
   const [revisionsOpen, setRevisionsOpen] = useState(false);
@@ -148,6 +163,8 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
       session.onFieldsReplaced((title, excerpt) => {
         if (titleRef.current) titleRef.current.value = title;
         if (excerptRef.current) excerptRef.current.value = excerpt;
+        setTitleLength(title.length);
+        setExcerptLength(excerpt.length);
       }),
     [session],
   );
@@ -230,8 +247,10 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
                     const value = singleLine(e.target.value);
                     if (value !== e.target.value) e.target.value = value;
                     session.setTitle(value);
+                    setTitleLength(value.length);
                   }}
                 />
+                <LimitHint length={titleLength} max={LIMITS.titleLength} messageKey="editor.titleAtLimit" />
                 <div className="excerpt-field">
                   <label htmlFor={excerptId} className="excerpt-label">
                     {t('editor.excerpt')}
@@ -246,9 +265,13 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
                     rows={2}
                     spellCheck
                     lang={textLang}
-                    onChange={(e) => session.setExcerpt(e.target.value)}
+                    onChange={(e) => {
+                      session.setExcerpt(e.target.value);
+                      setExcerptLength(e.target.value.length);
+                    }}
                     readOnly={!editable}
                   />
+                  <LimitHint length={excerptLength} max={LIMITS.excerptLength} messageKey="editor.excerptAtLimit" />
                 </div>
                 <PhotosPanel />
                 <div className="body-wrap">
