@@ -297,3 +297,16 @@ test('hostile HTML pasted into the body leaves nothing that could run, in the pa
   expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
 });
+
+test('a pasted table and picture are not dropped without a word', async ({ page, openApp }) => {
+  await openApp();
+  await startArticle(page, 'Jadwal Kapal Feri Samarinda');
+  await paste(page, {
+    'text/html': '<p>Jadwal terbaru:</p><table><tr><td>Senin</td><td>08.00 WITA</td></tr></table><img src="https://contoh.id/kapal.jpg" alt="Kapal">',
+    'text/plain': 'Jadwal terbaru: Senin 08.00 WITA',
+  });
+  await expect(ui.body(page)).toContainText('08.00 WITA');
+  await expect(page.getByText('Gambar dari yang ditempel tidak ikut.', { exact: false })).toBeVisible();
+  await expect(page.getByText('Naskah tidak memuat tabel: isi tabel yang ditempel menjadi alinea biasa.', { exact: false })).toBeVisible();
+  await expect(ui.body(page).locator('img')).toHaveCount(0);
+});

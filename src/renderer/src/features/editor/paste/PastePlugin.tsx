@@ -20,7 +20,8 @@ import {
 import { useEffect } from 'react';
 import { isSafeLinkUrl } from '../../../../../shared/lexical-document';
 import { imageFilesFromClipboard } from '../../photos/clipboard-files';
-import { $insertCleanHtml, cleanClipboardData } from './clipboard';
+import { useServices } from '../../../app/services';
+import { $insertCleanHtml, cleanClipboardData, leftOutOfPaste, type LeftOut } from './clipboard';
 
 const LEXICAL_MIME = 'application/x-lexical-editor';
 
@@ -47,7 +48,7 @@ function $linksSelection(data: DataTransfer): boolean {
 }
 
 /** Registers the paste handling on an editor; returns the function that removes it. */
-export function registerPasteCleanup(editor: LexicalEditor): () => void {
+export function registerPasteCleanup(editor: LexicalEditor, onLeftOut?: (leftOut: LeftOut) => void): () => void {
   return editor.registerCommand(
     PASTE_COMMAND,
     (event) => {
@@ -67,6 +68,8 @@ export function registerPasteCleanup(editor: LexicalEditor): () => void {
         // Its own undo step, as Lexical gives its own pastes.
         { tag: PASTE_TAG },
       );
+      const leftOut = leftOutOfPaste(data);
+      if (leftOut.images || leftOut.tables) onLeftOut?.(leftOut);
       return true;
     },
     COMMAND_PRIORITY_LOW,
@@ -75,6 +78,14 @@ export function registerPasteCleanup(editor: LexicalEditor): () => void {
 
 export function PastePlugin() {
   const [editor] = useLexicalComposerContext();
-  useEffect(() => registerPasteCleanup(editor), [editor]);
+  const { toasts } = useServices();
+  useEffect(
+    () =>
+      registerPasteCleanup(editor, ({ images, tables }) => {
+        const keys = [images && 'paste.imagesLeftOut', tables && 'paste.tablesLeftOut'].filter((k): k is string => typeof k === 'string');
+        toasts.show({ text: (t) => keys.map((key) => t(key)).join(' '), durationMs: 10_000 });
+      }),
+    [editor, toasts],
+  );
   return null;
 }

@@ -6,7 +6,7 @@ import webPage from '../../../../../../test-support/clipboard/web-page.html?raw'
 import whatsapp from '../../../../../../test-support/clipboard/whatsapp.txt?raw';
 import word from '../../../../../../test-support/clipboard/word.html?raw';
 import { LexicalDocumentSchema, type LexicalNode } from '../../../../../shared/lexical-document';
-import { $insertCleanHtml, cleanClipboardData } from './clipboard';
+import { $insertCleanHtml, cleanClipboardData, leftOutOfPaste } from './clipboard';
 import { keepHappyDomOffline, newArticleEditor } from './testing';
 
 keepHappyDomOffline();
@@ -129,5 +129,14 @@ describe('pasted content as the article body', () => {
 
   it('inserts nothing for an image pasted as HTML without text (photos come in through the photo import)', () => {
     expect(outlineOf(paste({ 'text/html': '<img src="https://portal.example.id/foto.jpg" alt="Banjir">' }))).toEqual([{ paragraph: [] }]);
+  });
+});
+
+describe('leftOutOfPaste', () => {
+  it('notices the pictures and tables a paste had, so the person can be told', () => {
+    expect(leftOutOfPaste(clipboard({ 'text/html': '<p>Teks</p><img src="x.jpg"><table><tr><td>a</td></tr></table>' }))).toEqual({ images: true, tables: true });
+    expect(leftOutOfPaste(clipboard({ 'text/html': '<p>Teks <IMG/src=x></p>' }))).toEqual({ images: true, tables: false });
+    expect(leftOutOfPaste(clipboard({ 'text/html': '<p>Tabel dan gambar: kata saja, <imgx> bukan tag</p>', 'text/plain': '<table>' }))).toEqual({ images: false, tables: false });
+    expect(leftOutOfPaste(clipboard({ 'text/plain': 'Teks biasa' }))).toEqual({ images: false, tables: false });
   });
 });

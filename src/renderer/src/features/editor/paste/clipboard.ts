@@ -18,6 +18,19 @@ export function cleanClipboardData(data: Pick<DataTransfer, 'getData'>): string 
   return cleaned !== '' ? cleaned : plainTextToHtml(text);
 }
 
+/** What a paste had that an article cannot take as it is, so the person can be told. */
+export interface LeftOut {
+  /** Pictures: a photo goes in through the photo import, which prepares it for the portal. */
+  images: boolean;
+  /** Tables: an article has none; their cells became paragraphs. */
+  tables: boolean;
+}
+
+export function leftOutOfPaste(data: Pick<DataTransfer, 'getData'>): LeftOut {
+  const html = data.getData('text/html');
+  return { images: /<img[\s/>]/i.test(html), tables: /<table[\s>]/i.test(html) };
+}
+
 /** Imports clean HTML at the selection; inside an editor update. */
 export function $insertCleanHtml(editor: LexicalEditor, html: string, selection: BaseSelection): void {
   if (html === '') return;
