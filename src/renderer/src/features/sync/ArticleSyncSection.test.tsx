@@ -110,6 +110,18 @@ describe('the article panel: Portal', () => {
     expect(text(section(container))).toContain('Terjadwal di portal');
   });
 
+  it('marks a schedule past its time as late in the panel, with or without a portal', async () => {
+    const client = fakeClient();
+    const late = article(A, { status: 'scheduled', publishAt: Date.now() - 60_000 });
+    const { container } = await panel(client, () => portalState(), { portal: NOT_CONNECTED, role: 'editor', current: late });
+    expect([...container.querySelectorAll('.overdue-flag')].map(text)).toEqual(['Terlambat']);
+    await view!.unmount();
+    view = null;
+    const onTime = article(A, { status: 'scheduled', publishAt: Date.now() + 3_600_000 });
+    const later = await panel(fakeClient(), () => portalState(), { portal: NOT_CONNECTED, role: 'editor', current: onTime });
+    expect(later.container.querySelectorAll('.overdue-flag')).toHaveLength(0);
+  });
+
   it('holds each article the editor opens', async () => {
     const client = fakeClient();
     const { services, rerender, Panel } = await panel(client, () => portalState());

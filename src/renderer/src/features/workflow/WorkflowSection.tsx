@@ -107,6 +107,7 @@ export function WorkflowSection({ session }: { session: ArticleSession }) {
   const missedId = useId();
   // The portal kept a scheduled article unpublished past its time (WP-Cron did not run).
   const missed = useArticlePortal(session.id)?.value?.missedSchedule === true;
+  const now = useNow();
   const lang = uiLanguage(i18n.language);
   const actions = availableActions(summary.status, role);
 
@@ -191,6 +192,13 @@ export function WorkflowSection({ session }: { session: ArticleSession }) {
               <dt>{t(summary.status === 'scheduled' ? 'workflow.publishesAt' : 'workflow.publishedAt')}</dt>
               <dd>
                 <time dateTime={new Date(summary.publishAt).toISOString()}>{formatLong(summary.publishAt, settings.timeZone, lang)}</time>
+                {/* As in the queue: past its time and not yet published (the portal's own word comes below). */}
+                {summary.status === 'scheduled' && !missed && summary.publishAt <= now && (
+                  <span className="overdue-flag">
+                    <Icon name="alert" size={14} />
+                    <span>{t('queue.overdue')}</span>
+                  </span>
+                )}
               </dd>
             </div>
           )}
