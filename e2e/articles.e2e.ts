@@ -1,6 +1,6 @@
 import type { ArticleSummary } from '../src/shared/domain';
 import { expect, test } from './fixtures';
-import { callHost, expectSaved, openFromList, startArticle, ui } from './support/app';
+import { callHost, expectSaved, openFromList, plainText, startArticle, storedArticle, ui } from './support/app';
 
 const TITLE = 'Jelang Pemilu 2024, Pemerintah Keluarkan Aturan Netralitas ASN';
 
@@ -81,4 +81,23 @@ test('an article left as "Naskah baru" made it does not stay behind in the list'
   await openFromList(page, 'Rapat Paripurna DPRD Kukar');
   await expect(untitled).toHaveCount(0);
   expect((await callHost<ArticleSummary[]>(host, 'articles-list', {})).map((a) => a.title)).toEqual(['Rapat Paripurna DPRD Kukar']);
+});
+
+test('a divider clicked twice stays selected, and typing on it writes on the line after it', async ({ page, openApp, host }) => {
+  const title = 'Garis Pemisah di Naskah';
+  await openApp();
+  await startArticle(page, title);
+  await page.keyboard.insertText('Sebelum garis.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('--- '); // the Markdown shortcut for a divider
+  await page.keyboard.insertText('Sesudah garis.');
+  const rule = ui.body(page).locator('hr');
+  await expect(rule).toHaveCount(1);
+  await rule.click();
+  await rule.click(); // the second click used to leave nothing selected
+  await page.keyboard.type('X');
+  await expectSaved(page, host, title, 'Sebelum garis.\nX\nSesudah garis.');
+  const stored = await storedArticle(host, title);
+  expect(stored.body.root.children.map((n) => n.type)).toEqual(['paragraph', 'horizontalrule', 'paragraph', 'paragraph']);
+  expect(plainText(stored.body)).toBe('Sebelum garis.\nX\nSesudah garis.');
 });
