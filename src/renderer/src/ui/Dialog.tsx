@@ -54,12 +54,13 @@ export function Dialog({ title, onClose, children, className, headerEnd, role, d
       }}
     >
       <div className="dialog-frame">
-        <header className="dialog-header">
+        {/* Not <header>: a dialog opened from the sidebar or status bar would hold a second banner landmark. */}
+        <div className="dialog-header">
           <h2 id={titleId} className="dialog-title">
             {title}
           </h2>
           {headerEnd}
-        </header>
+        </div>
         {children}
       </div>
     </dialog>
