@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { removeStaleTempCopies, writePrivateFile } from '../core/storage/private-file';
 
 export const BROWSER_SESSION_FILE_NAME = 'browser-session.json';
 const FORMAT_VERSION = 1;
@@ -67,31 +68,12 @@ export function loadBrowserSession(dataDir: string, { fresh = false }: { fresh?:
   return { session: { token: record.token, port }, origin: 'reused' };
 }
 
-/** Written to a temporary 0600 file, fsynced and renamed, so a crash never leaves half a token. */
+/** Written whole (temporary 0600 file, fsync, rename), so a crash never leaves half a token. */
 export function saveBrowserSession(dataDir: string, session: BrowserSession): void {
-  const file = path.join(dataDir, BROWSER_SESSION_FILE_NAME);
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, JSON.stringify({ version: FORMAT_VERSION, token: session.token, port: session.port }));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  // openSync's mode is masked by the umask and ignored for an existing file: set it explicitly.
-  fs.chmodSync(tmp, 0o600);
-  fs.renameSync(tmp, file);
+  writePrivateFile(path.join(dataDir, BROWSER_SESSION_FILE_NAME), JSON.stringify({ version: FORMAT_VERSION, token: session.token, port: session.port }));
 }
 
 /** A write cut off by a crash leaves its temporary copy, with a token in it. */
 export function removeStaleSessionTempFiles(dataDir: string): void {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dataDir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (name.startsWith(`${BROWSER_SESSION_FILE_NAME}.`) && name.endsWith('.tmp')) fs.rmSync(path.join(dataDir, name), { force: true });
-  }
+  removeStaleTempCopies(dataDir, BROWSER_SESSION_FILE_NAME);
 }

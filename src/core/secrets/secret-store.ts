@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { removeStaleTempCopies, writePrivateFile } from '../storage/private-file';
 
 export interface SecretStore {
   get(name: string): Promise<string | undefined>;
@@ -20,7 +21,7 @@ export const SECRETS_FILE_NAME = 'secrets.json';
 export function fileSecretStore(dataDir: string): SecretStore {
   const file = path.join(dataDir, SECRETS_FILE_NAME);
   // A write cut off by a crash leaves its temporary copy, with the password in it: remove it.
-  removeStaleTempFiles(dataDir);
+  removeStaleTempCopies(dataDir, SECRETS_FILE_NAME);
   const read = (): Record<string, string> => {
     let text: string;
     try {
@@ -38,18 +39,7 @@ export function fileSecretStore(dataDir: string): SecretStore {
     }
     return {};
   };
-  const write = (values: Record<string, string>): void => {
-    const tmp = `${file}.${process.pid}.tmp`;
-    const fd = fs.openSync(tmp, 'w', 0o600);
-    try {
-      fs.writeSync(fd, JSON.stringify(values));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.chmodSync(tmp, 0o600);
-    fs.renameSync(tmp, file);
-  };
+  const write = (values: Record<string, string>): void => writePrivateFile(file, JSON.stringify(values));
   return {
     kind: 'file',
     async get(name) {
@@ -65,18 +55,6 @@ export function fileSecretStore(dataDir: string): SecretStore {
       write(values);
     },
   };
-}
-
-function removeStaleTempFiles(dataDir: string): void {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dataDir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (name.startsWith(`${SECRETS_FILE_NAME}.`) && name.endsWith('.tmp')) fs.rmSync(path.join(dataDir, name), { force: true });
-  }
 }
 
 /** For tests. */
