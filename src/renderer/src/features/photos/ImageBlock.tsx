@@ -16,6 +16,7 @@ import { useStore } from '../../app/store';
 import { uiLanguage } from '../../i18n';
 import { translateError } from '../../i18n/errors';
 import { Icon } from '../../ui/Icon';
+import { FeaturedToggle } from './FeaturedToggle';
 import { formatPreparation } from './format';
 import { $getImageNode, type ImageTextField } from './image-node';
 import { NO_FEATURED, useArticlePhotos } from './photos-context';
@@ -270,19 +271,7 @@ export function ImageBlock({ nodeKey, mediaId, altText, caption, credit }: Image
       </div>
       <div className="ed-figure-panel" data-image-controls="">
         <div className="ed-figure-actions">
-          <button
-            type="button"
-            className="btn btn-small btn-quiet ed-figure-featured"
-            aria-pressed={isFeatured}
-            aria-describedby={nameId}
-            // A title, not the app's CSS tooltip: generated content would become part of the button's name.
-            title={isFeatured ? t('photos.featuredToggleHint') : undefined}
-            disabled={!photos || featuredBusy}
-            onClick={toggleFeatured}
-          >
-            <Icon name={isFeatured ? 'starFilled' : 'star'} size={16} />
-            <span>{t('photos.setFeatured')}</span>
-          </button>
+          <FeaturedToggle featured={isFeatured} describedBy={nameId} disabled={!photos || featuredBusy} className="ed-figure-featured" onToggle={toggleFeatured} />
           <span className="ed-figure-actions-end">
             <button
               ref={upRef}

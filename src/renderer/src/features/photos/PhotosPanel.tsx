@@ -11,6 +11,7 @@ import { useServices } from '../../app/services';
 import { useStore } from '../../app/store';
 import { formatNumber } from '../../i18n';
 import { Icon } from '../../ui/Icon';
+import { FeaturedToggle } from './FeaturedToggle';
 import { SHORTCUTS, shortcutLabel } from '../../ui/shortcuts';
 import { ImageNode, $isImageNode, $selectNode } from './image-node';
 import { NO_FEATURED, useArticlePhotos, type ArticlePhotos } from './photos-context';
@@ -124,18 +125,7 @@ function PhotoItem({ image, photos, featured, canChoose, onShow }: PhotoItemProp
       <span id={nameId} className="photos-name">
         <PhotoName image={image} fallback={t('photos.untitled')} />
       </span>
-      <button
-        type="button"
-        className="btn btn-small btn-quiet photos-feature"
-        aria-pressed={featured}
-        aria-describedby={nameId}
-        title={featured ? t('photos.featuredToggleHint') : undefined}
-        disabled={busy || !canChoose}
-        onClick={choose}
-      >
-        <Icon name={featured ? 'starFilled' : 'star'} size={16} />
-        <span>{t('photos.setFeatured')}</span>
-      </button>
+      <FeaturedToggle featured={featured} describedBy={nameId} disabled={busy || !canChoose} className="photos-feature" onToggle={choose} />
     </li>
   );
 }
