@@ -30,6 +30,9 @@ test('an older revision can be restored and stays restored after a reload', asyn
   let found = false;
   for (let i = 0; i < (await revisions.count()) && !found; i++) {
     await revisions.nth(i).click();
+    // The preview loads the chosen revision: read it once it is there, not what was shown before.
+    await expect(revisions.nth(i)).toHaveAttribute('aria-current', 'true');
+    await expect(preview.getByRole('button', { name: 'Pulihkan', exact: true })).toBeVisible();
     found = ((await preview.textContent()) ?? '').includes(OLDER);
   }
   expect(found, 'a revision holds the older text').toBe(true);
