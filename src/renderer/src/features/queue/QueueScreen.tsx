@@ -11,7 +11,7 @@ import { formatNumber, uiLanguage } from '../../i18n';
 import { translateError } from '../../i18n/errors';
 import { Icon } from '../../ui/Icon';
 import { useTerms } from '../terms/use-terms';
-import { StatusBadge } from '../workflow/StatusBadge';
+import { OverdueFlag, StatusBadge } from '../workflow/StatusBadge';
 import { filterQueue, isOverdue, NO_FILTER, QUEUE_STATUSES, queueAuthors, queueTime, reconcileFilter, type QueueFilter } from './queue-filter';
 import { useNow } from '../workflow/use-now';
 import { useQueue } from './use-queue';
@@ -89,10 +89,7 @@ const QueueRow = memo(function QueueRow({ item, categoryName, overdue, timeZone,
         {overdue && (
           <>
             <Pause />
-            <span className="overdue-flag">
-              <Icon name="alert" size={14} />
-              <span>{t('queue.overdue')}</span>
-            </span>
+            <OverdueFlag />
           </>
         )}
       </span>

@@ -20,7 +20,8 @@ import { HistoryDialog } from './HistoryDialog';
 import { readinessSentences } from './readiness';
 import { RejectDialog } from './RejectDialog';
 import { checkPublishInput, initialPublishInput, minPublishInput } from './schedule-input';
-import { StatusBadge } from './StatusBadge';
+import { OverdueFlag, StatusBadge } from './StatusBadge';
+import { isOverdue } from '../queue/queue-filter';
 import { transition } from './transitions';
 import { useNow } from './use-now';
 import { uiLanguage } from '../../i18n';
@@ -193,12 +194,7 @@ export function WorkflowSection({ session }: { session: ArticleSession }) {
               <dd>
                 <time dateTime={new Date(summary.publishAt).toISOString()}>{formatLong(summary.publishAt, settings.timeZone, lang)}</time>
                 {/* As in the queue: past its time and not yet published (the portal's own word comes below). */}
-                {summary.status === 'scheduled' && !missed && summary.publishAt <= now && (
-                  <span className="overdue-flag">
-                    <Icon name="alert" size={14} />
-                    <span>{t('queue.overdue')}</span>
-                  </span>
-                )}
+                {!missed && isOverdue({ status: summary.status, publishAt: summary.publishAt, overdue: false }, now) && <OverdueFlag />}
               </dd>
             </div>
           )}
