@@ -8,10 +8,14 @@ test('a formatted article is saved and comes back after a reload', async ({ page
   await openApp();
   await startArticle(page, TITLE);
   const keyboard = page.keyboard;
+  const body = ui.body(page);
 
   // Markdown shortcut for the subheading, Ctrl+B / Ctrl+I for bold and italic, "- " for the list.
-  // Typed key by key where a key matters (shortcut triggers), inserted in one go elsewhere.
+  // Typed key by key where a key matters (shortcut triggers), inserted in one go elsewhere. After a
+  // shortcut the test goes on once the block is on screen, as a person would: under heavy load the
+  // text inserted right behind it once landed elsewhere in the list.
   await keyboard.type('## ');
+  await expect(body.locator('h2')).toHaveCount(1);
   await keyboard.insertText('Larangan bagi ASN di media sosial');
   await keyboard.press('Enter');
   await keyboard.insertText('ASN dilarang ');
@@ -27,6 +31,7 @@ test('a formatted article is saved and comes back after a reload', async ({ page
   await keyboard.insertText('SKB ditandatangani lima pimpinan lembaga:');
   await keyboard.press('Enter');
   await keyboard.type('- ');
+  await expect(body.locator('ul > li')).toHaveCount(1);
   await keyboard.insertText('Kemendagri');
   await keyboard.press('Enter');
   await keyboard.insertText('Bawaslu');
@@ -40,7 +45,6 @@ test('a formatted article is saved and comes back after a reload', async ({ page
 
   await page.reload();
   await openFromList(page, TITLE);
-  const body = ui.body(page);
   await expect(body.locator('h2')).toHaveText('Larangan bagi ASN di media sosial');
   await expect(body.locator('strong, b')).toHaveText('memberikan like');
   await expect(body.locator('em, i')).toHaveText('Pemilu 2024');
