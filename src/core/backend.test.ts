@@ -32,6 +32,26 @@ describe('createBackend', () => {
     }
   });
 
+  it('refuses a second backend on the same data folder without touching it, and allows one once the first is closed', async () => {
+    const t = openTestBackend();
+    dirs.push(t.dataDir);
+    const { id } = await t.call<Article>('articles-create', {});
+    const before = fs.readdirSync(t.dataDir).sort();
+    expect(() => createBackend({ dataDir: t.dataDir, appVersion: 'x', transport: 'web', logger: silentLogger })).toThrow(
+      expect.objectContaining({ code: 'dataFolder.inUse' }),
+    );
+    expect(fs.readdirSync(t.dataDir).sort()).toEqual(before);
+    // The first one goes on as if nothing happened.
+    await t.call('articles-save', { id, baseVersion: 1, title: 'Tetap jalan', excerpt: '', body: doc('isi') });
+    t.backend.close();
+    const next = createBackend({ dataDir: t.dataDir, appVersion: 'x', transport: 'web', logger: silentLogger });
+    try {
+      expect(await next.invoke('articles-get', { id })).toMatchObject({ ok: true, value: { title: 'Tetap jalan' } });
+    } finally {
+      next.close();
+    }
+  });
+
   it('closes safely twice, leaves a complete database file, and refuses calls afterwards', async () => {
     const t = openTestBackend();
     dirs.push(t.dataDir);

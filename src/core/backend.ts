@@ -20,6 +20,7 @@ import { PortalService } from './portal/portal-service';
 import type { HttpPort } from './portal/wordpress-client';
 import { fileSecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncEngine } from './sync/sync-engine';
+import { lockDataFolder } from './storage/data-folder-lock';
 import { checkpointPassive, closeDatabase, openDatabase, schemaVersion, type SqliteDatabase } from './storage/database';
 
 export const DATABASE_FILE_NAME = 'redaksi.sqlite3';
@@ -83,7 +84,15 @@ export function createBackend(options: BackendOptions): Backend {
   const logger = options.logger ?? consoleLogger;
   const clock = options.clock ?? Date.now;
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const db: SqliteDatabase = openDatabase(path.join(options.dataDir, DATABASE_FILE_NAME));
+  // Before anything is read or tidied: a second process on this folder must not touch it at all.
+  const folderLock = lockDataFolder(options.dataDir);
+  let db: SqliteDatabase;
+  try {
+    db = openDatabase(path.join(options.dataDir, DATABASE_FILE_NAME));
+  } catch (err) {
+    folderLock.release();
+    throw err;
+  }
 
   let articles: ArticlesService;
   let settings: SettingsService;
@@ -110,6 +119,7 @@ export function createBackend(options: BackendOptions): Backend {
     if (purged.length > 0) logger.info('emptied expired trash', { count: purged.length });
   } catch (err) {
     closeDatabase(db);
+    folderLock.release();
     throw err;
   }
 
@@ -392,6 +402,7 @@ export function createBackend(options: BackendOptions): Backend {
         logger.error('search index catch-up at close failed', { error: err instanceof Error ? err.message : String(err) });
       }
       closeDatabase(db);
+      folderLock.release();
     },
   };
 }

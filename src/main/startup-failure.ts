@@ -3,6 +3,7 @@ import { isAppErrorShape } from '../shared/errors';
 interface Texts {
   title: string;
   tooNew: (dir: string) => string;
+  inUse: (dir: string) => string;
   other: (dir: string, cause: string) => string;
 }
 
@@ -12,12 +13,18 @@ const TEXTS: Record<'id' | 'en', Texts> = {
     tooNew: (dir) =>
       `Basis data di ${dir} dibuat oleh versi Redaksi yang lebih baru. Perbarui Redaksi ke versi terbaru. ` +
       'Data Anda tidak diubah.',
+    inUse: (dir) =>
+      `Folder data ${dir} sedang dipakai Redaksi lain, misalnya mode peramban. Tutup yang itu dulu, lalu buka Redaksi lagi. ` +
+      'Data Anda tidak diubah.',
     other: (dir, cause) => `Data di ${dir} tidak dapat dibuka: ${cause}`,
   },
   en: {
     title: 'Redaksi cannot open',
     tooNew: (dir) =>
       `The database in ${dir} was made by a newer version of Redaksi. Update Redaksi to the latest version. ` +
+      'Your data has not been changed.',
+    inUse: (dir) =>
+      `The data folder ${dir} is in use by another Redaksi, for example browser mode. Close that one first, then open Redaksi again. ` +
       'Your data has not been changed.',
     other: (dir, cause) => `The data in ${dir} could not be opened: ${cause}`,
   },
@@ -27,8 +34,12 @@ const TEXTS: Record<'id' | 'en', Texts> = {
 export function describeStartupFailure(err: unknown, dataDir: string, locale: string): { title: string; message: string } {
   const first = locale.toLowerCase().startsWith('en') ? 'en' : 'id';
   const order = first === 'en' ? (['en', 'id'] as const) : (['id', 'en'] as const);
-  const tooNew = isAppErrorShape(err) && err.code === 'database.tooNew';
+  const code = isAppErrorShape(err) ? err.code : null;
   const cause = isAppErrorShape(err) ? err.message : err instanceof Error ? err.message : String(err);
-  const paragraphs = order.map((lang) => (tooNew ? TEXTS[lang].tooNew(dataDir) : TEXTS[lang].other(dataDir, cause)));
+  const paragraphs = order.map((lang) => {
+    if (code === 'database.tooNew') return TEXTS[lang].tooNew(dataDir);
+    if (code === 'dataFolder.inUse') return TEXTS[lang].inUse(dataDir);
+    return TEXTS[lang].other(dataDir, cause);
+  });
   return { title: TEXTS[first].title, message: paragraphs.join('\n\n') };
 }

@@ -94,4 +94,12 @@ describe('startup failure dialog', () => {
     expect(en.title).toBe('Redaksi cannot open');
     expect(en.message.indexOf('newer version of Redaksi')).toBeLessThan(en.message.indexOf('versi Redaksi yang lebih baru'));
   });
+
+  it('says which folder is in use by another Redaksi and what to do, in both languages', () => {
+    const err = new AppError({ kind: 'conflict', code: 'dataFolder.inUse', message: 'in use' });
+    const { message } = describeStartupFailure(err, '/home/ayu/.config/Redaksi', 'id-ID');
+    expect(message).toContain('Folder data /home/ayu/.config/Redaksi sedang dipakai Redaksi lain');
+    expect(message).toContain('Close that one first');
+    expect(message).not.toContain('tidak dapat dibuka:');
+  });
 });

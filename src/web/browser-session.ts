@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { removeStaleTempCopies, writePrivateFile } from '../core/storage/private-file';
+import { API_INVOKE_PATH, TOKEN_HEADER, TOKEN_QUERY } from '../shared/transport';
 
 export const BROWSER_SESSION_FILE_NAME = 'browser-session.json';
 const FORMAT_VERSION = 1;
@@ -76,4 +77,30 @@ export function saveBrowserSession(dataDir: string, session: BrowserSession): vo
 /** A write cut off by a crash leaves its temporary copy, with a token in it. */
 export function removeStaleSessionTempFiles(dataDir: string): void {
   removeStaleTempCopies(dataDir, BROWSER_SESSION_FILE_NAME);
+}
+
+/** How long the probe of a running host may take: it answers at once when it is there. */
+const PROBE_TIMEOUT_MS = 2_000;
+
+/**
+ * The address of the browser-mode host already running on this data folder, or null. Asked of the
+ * port and token this folder keeps: only its own host accepts that token.
+ */
+export async function findRunningHost(dataDir: string): Promise<string | null> {
+  const { session, origin } = loadBrowserSession(dataDir);
+  if (origin !== 'reused' || session.port === null) return null;
+  const origin127 = `http://127.0.0.1:${session.port}`;
+  try {
+    const response = await fetch(`${origin127}${API_INVOKE_PATH}/app-info`, {
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: session.token, 'content-type': 'application/json' },
+      body: '{}',
+      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+    });
+    const answer = (await response.json()) as { ok?: unknown; value?: { transport?: unknown } };
+    if (answer.ok !== true || answer.value?.transport !== 'web') return null;
+  } catch {
+    return null;
+  }
+  return `${origin127}/?${TOKEN_QUERY}=${encodeURIComponent(session.token)}`;
 }

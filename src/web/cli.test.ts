@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../core/backend';
+import { lockDataFolder } from '../core/storage/data-folder-lock';
 import { FRAMED_CONTENT_TYPE, encodeFramed } from '../shared/wire';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -129,6 +130,33 @@ describe('browser mode from the command line', () => {
     const thirdUrl = new URL(/http:\/\/\S+/.exec(third.stdout)![0]);
     expect(thirdUrl.port).toBe(new URL(firstUrl).port);
     expect(thirdUrl.searchParams.get('token')).not.toBe(new URL(firstUrl).searchParams.get('token'));
+  });
+
+  it('started again while its host runs on the folder, points to that host instead of opening the data twice', async () => {
+    let again: Run | undefined;
+    const first = await runCli(['--port', '0', '--data', dataDir, '--static', staticDir], async (url, stop) => {
+      again = await runCli(['--port', '0', '--data', dataDir, '--static', staticDir]);
+      expect(again.stdout).toContain(`is already running for this data folder, open: ${url}`);
+      stop();
+    });
+    expect(first.code).toBe(0);
+    expect(again!.code).toBe(0);
+    expect(again!.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses, in one line, a data folder another Redaksi holds that is not a browser-mode host', async () => {
+    await mkdir(dataDir);
+    const held = lockDataFolder(dataDir);
+    try {
+      const run = await runCli(['--port', '0', '--data', dataDir, '--static', staticDir]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toContain('sedang dipakai Redaksi lain');
+      expect(run.stderr).toContain('is in use by another Redaksi');
+    } finally {
+      held.release();
+    }
   });
 
   it('moves to a free port, saying so, when the remembered one is taken; a port asked for is never given up', async () => {

@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../core/backend';
-import { loadBrowserSession, removeStaleSessionTempFiles, saveBrowserSession, type SessionOrigin } from './browser-session';
+import { isAppErrorShape } from '../shared/errors';
+import { findRunningHost, loadBrowserSession, removeStaleSessionTempFiles, saveBrowserSession, type SessionOrigin } from './browser-session';
 import { CliUsageError, USAGE, parseCliArgs } from './cli-args';
 import { createWebHost, type WebHost } from './host';
 import { describeStartupError } from './startup-errors';
@@ -64,6 +65,12 @@ async function main(): Promise<void> {
       ...(options.revisionIntervalMs === undefined ? {} : { revisionIntervalMs: options.revisionIntervalMs }),
     });
   } catch (err) {
+    // Started again on a folder whose host is running (e.g. `npm start` twice): that one is the app.
+    const running = isAppErrorShape(err) && err.code === 'dataFolder.inUse' ? await findRunningHost(options.dataDir) : null;
+    if (running) {
+      process.stdout.write(`Redaksi (browser mode) sudah berjalan untuk folder data ini, buka / is already running for this data folder, open: ${running}\n`);
+      process.exit(0);
+    }
     fail(`Redaksi: ${describeStartupError(err, options.dataDir)}`);
   }
 
@@ -114,8 +121,6 @@ async function main(): Promise<void> {
     }
   }
 
-  process.stdout.write(`Redaksi (browser mode): ${host.url}\n`);
-
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     // A second signal (e.g. Ctrl+C reaching both the npm wrapper and this process) changes nothing.
@@ -133,6 +138,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // Only now: whoever reads the address may stop the host at once, and a signal that came before the
+  // handlers would end the process without closing the database.
+  process.stdout.write(`Redaksi (browser mode): ${host.url}\n`);
 }
 
 main().catch((err: unknown) => fail(`Redaksi: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));

@@ -4,6 +4,9 @@ const KNOWN: Record<string, (dataDir: string) => string> = {
   'database.tooNew': (dir) =>
     `basis data di ${dir} dibuat oleh versi Redaksi yang lebih baru; perbarui aplikasi (tidak ada yang diubah). / ` +
     `the database in ${dir} was made by a newer version of Redaksi; update the app (nothing was changed).`,
+  'dataFolder.inUse': (dir) =>
+    `folder data ${dir} sedang dipakai Redaksi lain (aplikasi desktop atau mode peramban); tutup yang itu dulu, atau pakai folder lain dengan --data (tidak ada yang diubah). / ` +
+    `the data folder ${dir} is in use by another Redaksi (the desktop app or browser mode); close that one first, or use another folder with --data (nothing was changed).`,
 };
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();

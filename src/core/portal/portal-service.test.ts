@@ -41,8 +41,8 @@ describe('portal connection without a reachable portal', () => {
   it('keeps the password out of the database and in a file only the user can read', async () => {
     const t = backend({ secrets: undefined });
     const dir = t.dataDir;
-    const fresh = openTestBackend({ secrets: fileSecretStore(dir) }, dir);
     t.backend.close();
+    const fresh = openTestBackend({ secrets: fileSecretStore(dir) }, dir);
     open.splice(open.indexOf(t), 1, fresh);
     await fresh.call('portal-save', { address: UNREACHABLE, username: 'wartawan', appPassword: PASSWORD });
     fresh.backend.close();
