@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE_NAME } from '../../src/core/backend';
+import { LOCK_FILE_NAME } from '../../src/core/storage/data-folder-lock';
 import { BROWSER_SESSION_FILE_NAME } from '../../src/web/browser-session';
 
 /** What the soak was told: every acknowledged call, by what it must have left behind. */
@@ -112,8 +113,9 @@ export function checkDatabase(dataDir: string, acked: Acknowledged): DatabaseChe
 }
 
 const HASH_NAME = /^[0-9a-f]{64}$/;
-/** What a data folder holds: the database (with its WAL), the photos, browser mode's secrets file and access token. */
+/** What a data folder holds: its lock, the database (with its WAL), the photos, browser mode's secrets file and access token. */
 const DATA_FOLDER_ENTRIES = new Set([
+  LOCK_FILE_NAME,
   DATABASE_FILE_NAME,
   `${DATABASE_FILE_NAME}-wal`,
   `${DATABASE_FILE_NAME}-shm`,
