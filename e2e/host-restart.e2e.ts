@@ -59,6 +59,10 @@ test('restarted with a new token, the tab says it cannot save any more and hands
   await expect(notice).toContainText('Tab ini tidak dapat menyimpan lagi. Tulisan yang belum tersimpan masih di layar: salin dulu');
   await expect(notice.getByRole('button', { name: 'Simpan sekarang' })).toHaveCount(0);
   await expect(ui.body(page)).toHaveText(WHILE_DOWN);
+  // Not "Luring": the host is there, and waiting for the connection would not help.
+  const footer = page.locator('.sidebar-footer');
+  await expect(footer).toContainText('Sesi berakhir');
+  await expect(footer).not.toContainText('Luring');
   await notice.getByRole('button', { name: 'Salin tulisan' }).click();
   await expect(page.getByText('Judul, ringkasan, dan isi berita disalin sebagai teks.')).toBeVisible();
   expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(

@@ -39,7 +39,14 @@ export function networkError(code: 'network.offline' | 'network.timeout', messag
   return { kind: 'network', code, message, retryable: true };
 }
 
-export type Connection = 'online' | 'offline';
+/**
+ * 'refused': the backend answers but no longer accepts this window (browser mode restarted with a
+ * new token). Unlike 'offline', waiting does not help; it lasts until a call is accepted again.
+ */
+export type Connection = 'online' | 'offline' | 'refused';
+
+/** What a push channel can tell by itself. */
+export type ChannelState = 'online' | 'offline';
 
 /** What a wire must provide: one raw call and a push-event subscription. */
 export interface Transport {
@@ -47,7 +54,7 @@ export interface Transport {
   call(name: HandlerName, args: unknown): Promise<InvokeResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   /** Optional: the push channel reports when it drops or comes back. */
-  onChannelState?(listener: (connection: Connection) => void): () => void;
+  onChannelState?(listener: (state: ChannelState) => void): () => void;
   /** Where the page loads a stored photo from (the wire decides the scheme and any token). */
   mediaUrl(variant: MediaVariant, hash: string): string;
 }
@@ -56,7 +63,7 @@ export interface ApiClient {
   readonly transport: 'electron' | 'web';
   invoke<K extends HandlerName>(name: K, args: HandlerInput<K>): Promise<HandlerOutput<K>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
-  /** 'offline' after a call failed because the backend was unreachable, 'online' after the next success. */
+  /** 'offline' after a call failed because the backend was unreachable, 'refused' after it refused this window, 'online' after the next success. */
   connection(): Connection;
   onConnection(listener: (connection: Connection) => void): () => void;
   /** The address of a stored photo for <img src>; components never build these themselves. */
@@ -78,7 +85,11 @@ export function createClient(transport: Transport): ApiClient {
     connection = next;
     for (const l of [...listeners]) l(next);
   };
-  transport.onChannelState?.(setConnection);
+  // A refused push channel only looks dropped (EventSource hides the status): the calls know better.
+  transport.onChannelState?.((channel) => {
+    if (channel === 'offline' && connection === 'refused') return;
+    setConnection(channel);
+  });
 
   return {
     transport: transport.name,
@@ -89,6 +100,7 @@ export function createClient(transport: Transport): ApiClient {
       } catch (err) {
         const shape = err instanceof ClientError ? err.shape : errorShapeOf(err);
         if (shape.kind === 'network') setConnection('offline');
+        else if (shape.code === 'auth.session') setConnection('refused');
         throw new ClientError(shape);
       }
       setConnection('online');

@@ -68,6 +68,40 @@ describe('HTTP transport', () => {
     expect(seen).toEqual(['offline', 'online']);
   });
 
+  it('tells a window the host no longer accepts from one that cannot reach it, whatever the push channel says', async () => {
+    let accepted = false;
+    const fetch = async (): Promise<Response> => (accepted ? json({ ok: true, value: [] }) : new Response('no', { status: 401 }));
+    // The push channel cannot see the 401 (EventSource hides it) and reports a drop.
+    class FakeEventSource {
+      static readonly CLOSED = 2;
+      static last: FakeEventSource | null = null;
+      readyState = 0;
+      private readonly handlers = new Map<string, (() => void)[]>();
+      constructor() {
+        FakeEventSource.last = this;
+      }
+      addEventListener(name: string, handler: () => void): void {
+        this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler]);
+      }
+      fire(name: string): void {
+        for (const handler of this.handlers.get(name) ?? []) handler();
+      }
+    }
+    const client = createClient(
+      createHttpTransport({ token: 't', fetch, EventSource: FakeEventSource as unknown as typeof EventSource }),
+    );
+    client.on('articles-changed', () => undefined);
+    await client.invoke('articles-list', {}).catch(() => undefined);
+    expect(client.connection()).toBe('refused');
+    FakeEventSource.last!.fire('error');
+    expect(client.connection()).toBe('refused');
+    accepted = true;
+    await client.invoke('articles-list', {});
+    expect(client.connection()).toBe('online');
+    FakeEventSource.last!.fire('error');
+    expect(client.connection()).toBe('offline');
+  });
+
   it('gives up on a hung host after the timeout', async () => {
     vi.useFakeTimers();
     try {

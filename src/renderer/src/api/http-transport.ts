@@ -7,7 +7,7 @@ import type { EventName, Events, HandlerName, InvokeResult } from '../../../shar
 import { isAppErrorShape, type AppErrorShape } from '../../../shared/errors';
 import { API_EVENTS_PATH, API_INVOKE_PATH, MEDIA_PATH, TOKEN_HEADER, TOKEN_QUERY, type MediaVariant } from '../../../shared/transport';
 import { FRAMED_CONTENT_TYPE, needsFraming, splitBlobs } from '../../../shared/wire';
-import { ClientError, networkError, type Connection, type Transport } from './client';
+import { ClientError, networkError, type ChannelState, type Transport } from './client';
 
 export const TOKEN_STORAGE_KEY = 'redaksi.token';
 /** Long enough for a 100,000-word save on a slow laptop; short enough that a hung host shows as offline. */
@@ -100,7 +100,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const uploadTimeoutMs = options.uploadTimeoutMs ?? Math.max(UPLOAD_TIMEOUT_MS, timeoutMs);
 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  const channelListeners = new Set<(c: Connection) => void>();
+  const channelListeners = new Set<(c: ChannelState) => void>();
   let source: EventSource | null = null;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -113,7 +113,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     }
     for (const l of [...(listeners.get(event) ?? [])]) l(payload);
   };
-  const reportChannel = (c: Connection): void => {
+  const reportChannel = (c: ChannelState): void => {
     for (const l of [...channelListeners]) l(c);
   };
 

@@ -223,10 +223,10 @@ export function Sidebar({ view, onView, searchRef }: SidebarProps) {
           <Icon name="trash" />
           <span>{t('articles.trash')}</span>
         </button>
-        {connection === 'offline' && (
-          <span className="connection-offline" title={t('connection.offlineHint')}>
+        {connection !== 'online' && (
+          <span className="connection-offline" title={t(connection === 'refused' ? 'errors.auth.session' : 'connection.offlineHint')}>
             <Icon name="offline" size={16} />
-            <span>{t('connection.offline')}</span>
+            <span>{t(connection === 'refused' ? 'connection.refused' : 'connection.offline')}</span>
           </span>
         )}
       </footer>
