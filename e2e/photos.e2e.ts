@@ -222,6 +222,8 @@ test('typing on a selected photo, or below a photo that ends the article, writes
   // The photo moved to the end leaves no line after it: a click below it makes one.
   await figures(page).first().getByRole('button', { name: 'Turun', exact: true }).click();
   await expect.poll(() => storedBlocks(host, title), { timeout: 10_000 }).toEqual([...lead, 'Setelah foto', '[foto]']);
+  // The focus stays on the button; a screen reader is told where the photo went.
+  await expect(page.locator('[aria-live="polite"]', { hasText: 'Foto turun, kini bagian 26 dari 26 di isi berita.' })).toBeAttached();
   const figureBox = (await figures(page).first().boundingBox())!;
   await page.mouse.click(figureBox.x + 40, figureBox.y + figureBox.height + 24);
   await page.keyboard.type('Penutup');

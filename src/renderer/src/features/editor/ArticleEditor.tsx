@@ -143,8 +143,15 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
   const trashRefused = trashRefusal(summary.status, role);
   const trashReason = trashRefused ? t(`errors.trash.${trashRefused}`, { status: summary.status }) : null;
   const trashReasonId = useId();
+  // Said once per change: the same words twice in a row (a second move up) differ by a trailing
+  // no-break space, or the live region would stay silent.
+  const [announcement, setAnnouncement] = useState('');
   const photos = useMemo<ArticlePhotos>(
-    () => ({ featuredMediaId: session.featuredMediaId, setFeatured: (mediaId) => session.setFeaturedImage(mediaId) }),
+    () => ({
+      featuredMediaId: session.featuredMediaId,
+      setFeatured: (mediaId) => session.setFeaturedImage(mediaId),
+      announce: (text) => setAnnouncement((previous) => (previous === text ? `${text}\u00a0` : text)),
+    }),
     [session],
   );
 
@@ -292,6 +299,9 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
               </article>
             </SheetScroll>
             <ArticlePanel session={session} />
+            <p className="visually-hidden" aria-live="polite">
+              {announcement}
+            </p>
             </div>
             <footer className="editor-statusbar">
               <TextStatsLine session={session} />

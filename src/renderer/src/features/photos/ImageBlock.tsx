@@ -156,10 +156,13 @@ export function ImageBlock({ nodeKey, mediaId, altText, caption, credit }: Image
         // Moving the figure moves its DOM, which drops the focus: give it back to the same button,
         // or to the other one when this one can go no further.
         onUpdate: () => {
-          const { before, after } = editor.getEditorState().read(() => {
+          const { before, after, position, total } = editor.getEditorState().read(() => {
             const node = $getImageNode(nodeKey);
-            return { before: !!node?.getPreviousSibling(), after: !!node?.getNextSibling() };
+            const siblings = node?.getParent()?.getChildrenSize() ?? 0;
+            return { before: !!node?.getPreviousSibling(), after: !!node?.getNextSibling(), position: (node?.getIndexWithinParent() ?? 0) + 1, total: siblings };
           });
+          // The focus stays on the button: without a word, a screen reader user cannot tell it moved.
+          photos?.announce(t(direction === 'up' ? 'photos.movedUp' : 'photos.movedDown', { position, total }));
           const target = direction === 'up' ? (before ? upRef.current : downRef.current) : after ? downRef.current : upRef.current;
           target?.focus();
           target?.scrollIntoView({ block: 'nearest' });

@@ -1,6 +1,6 @@
 /**
  * What figures in the article editor can do beyond editing their own node: choose the article's
- * featured image. Absent in read-only views (the revision preview), where figures only show.
+ * featured image, and say what a move did. Absent in read-only views (the revision preview), where figures only show.
  */
 import { createContext, useContext } from 'react';
 import type { Readable } from '../../app/store';
@@ -9,6 +9,8 @@ export interface ArticlePhotos {
   featuredMediaId: Readable<string | null>;
   /** null clears the choice. Errors are shown by the caller. */
   setFeatured(mediaId: string | null): Promise<void>;
+  /** Tells screen readers what a figure's control did where the screen shows it only by moving things. */
+  announce(text: string): void;
 }
 
 export const ArticlePhotosContext = createContext<ArticlePhotos | null>(null);
