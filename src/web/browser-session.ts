@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { removeStaleTempCopies, writePrivateFile } from '../core/storage/private-file';
-import { API_INVOKE_PATH, TOKEN_HEADER, TOKEN_QUERY } from '../shared/transport';
+import { TOKEN_QUERY } from '../shared/transport';
+import { HOST_PROOF_PATH, isHostProof, newProofNonce } from './host-proof';
 
 export const BROWSER_SESSION_FILE_NAME = 'browser-session.json';
 const FORMAT_VERSION = 1;
@@ -83,24 +84,20 @@ export function removeStaleSessionTempFiles(dataDir: string): void {
 const PROBE_TIMEOUT_MS = 2_000;
 
 /**
- * The address of the browser-mode host already running on this data folder, or null. Asked of the
- * port and token this folder keeps: only its own host accepts that token.
+ * The address of the browser-mode host already running on this data folder, or null. The host on
+ * the port this folder keeps must prove it knows the folder's token; the token itself is never sent.
  */
 export async function findRunningHost(dataDir: string): Promise<string | null> {
   const { session, origin } = loadBrowserSession(dataDir);
   if (origin !== 'reused' || session.port === null) return null;
-  const origin127 = `http://127.0.0.1:${session.port}`;
+  const address = `http://127.0.0.1:${session.port}`;
+  const nonce = newProofNonce();
   try {
-    const response = await fetch(`${origin127}${API_INVOKE_PATH}/app-info`, {
-      method: 'POST',
-      headers: { [TOKEN_HEADER]: session.token, 'content-type': 'application/json' },
-      body: '{}',
-      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
-    });
-    const answer = (await response.json()) as { ok?: unknown; value?: { transport?: unknown } };
-    if (answer.ok !== true || answer.value?.transport !== 'web') return null;
+    const response = await fetch(`${address}${HOST_PROOF_PATH}?nonce=${nonce}`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    const answer = (await response.json()) as { proof?: unknown };
+    if (!isHostProof(answer.proof, session.token, nonce, session.port)) return null;
   } catch {
     return null;
   }
-  return `${origin127}/?${TOKEN_QUERY}=${encodeURIComponent(session.token)}`;
+  return `${address}/?${TOKEN_QUERY}=${encodeURIComponent(session.token)}`;
 }

@@ -134,14 +134,44 @@ describe('browser mode from the command line', () => {
 
   it('started again while its host runs on the folder, points to that host instead of opening the data twice', async () => {
     let again: Run | undefined;
+    let newToken: Run | undefined;
     const first = await runCli(['--port', '0', '--data', dataDir, '--static', staticDir], async (url, stop) => {
-      again = await runCli(['--port', '0', '--data', dataDir, '--static', staticDir]);
+      again = await runCli(['--data', dataDir, '--static', staticDir]);
       expect(again.stdout).toContain(`is already running for this data folder, open: ${url}`);
+      // Asked for a new token, it must not point to the old one as if that had been done.
+      newToken = await runCli(['--new-token', '--data', dataDir, '--static', staticDir]);
       stop();
     });
     expect(first.code).toBe(0);
     expect(again!.code).toBe(0);
     expect(again!.stdout.trim().split('\n')).toHaveLength(1);
+    expect(newToken!.code).toBe(1);
+    expect(newToken!.stdout).toBe('');
+    expect(newToken!.stderr).toContain('is in use by another Redaksi');
+  });
+
+  it('does not take a listener on the remembered port for its host unless it proves it knows the token', async () => {
+    const first = await runCli(['--port', '0', '--data', dataDir, '--static', staticDir], async (_url, stop) => stop());
+    const port = Number(new URL(/http:\/\/\S+/.exec(first.stdout)![0]).port);
+    const asked: string[] = [];
+    const impostor = http.createServer((req, res) => {
+      asked.push(`${req.url} ${JSON.stringify(req.headers)}`);
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ proof: 'x', ok: true, value: { transport: 'web' } }));
+    });
+    await new Promise<void>((resolve) => impostor.listen(port, '127.0.0.1', resolve));
+    const held = lockDataFolder(dataDir);
+    try {
+      const run = await runCli(['--data', dataDir, '--static', staticDir]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('sedang dipakai Redaksi lain');
+      const token = new URL(/http:\/\/\S+/.exec(first.stdout)![0]).searchParams.get('token')!;
+      expect(asked).toHaveLength(1);
+      expect(asked.join('')).not.toContain(token);
+    } finally {
+      held.release();
+      await new Promise((resolve) => impostor.close(resolve));
+    }
   });
 
   it('refuses, in one line, a data folder another Redaksi holds that is not a browser-mode host', async () => {

@@ -66,7 +66,9 @@ async function main(): Promise<void> {
     });
   } catch (err) {
     // Started again on a folder whose host is running (e.g. `npm start` twice): that one is the app.
-    const running = isAppErrorShape(err) && err.code === 'dataFolder.inUse' ? await findRunningHost(options.dataDir) : null;
+    // Not when asked for a new token or a port: pointing to the old one would pretend it was done.
+    const plainStart = !options.newToken && options.port === null;
+    const running = plainStart && isAppErrorShape(err) && err.code === 'dataFolder.inUse' ? await findRunningHost(options.dataDir) : null;
     if (running) {
       process.stdout.write(`Redaksi (browser mode) sudah berjalan untuk folder data ini, buka / is already running for this data folder, open: ${running}\n`);
       process.exit(0);

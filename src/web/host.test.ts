@@ -10,6 +10,7 @@ import { LIMITS, type EventName, type Events, type Handlers } from '../shared/co
 import { API_EVENTS_PATH, API_INVOKE_PATH, TOKEN_HEADER } from '../shared/transport';
 import { FRAMED_CONTENT_TYPE, encodeFramed } from '../shared/wire';
 import { createWebHost, isLoopbackAddress, tokensMatch, type WebHost } from './host';
+import { HOST_PROOF_PATH, isHostProof, newProofNonce } from './host-proof';
 
 // The real timingSafeEqual, observed: the token check must go through it with equal-length inputs.
 const crypto = vi.hoisted(() => ({ compared: [] as [number, number][] }));
@@ -172,6 +173,22 @@ describe('browser-mode host', () => {
     const res = await invoke(host.port, 'app-info', {}, headers);
     expect(res.status).toBe(401);
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'transport.unauthorized' } });
+  });
+
+  it('proves it knows the token for a nonce, bound to its port, without being sent the token', async () => {
+    const nonce = newProofNonce();
+    const res = await request(host.port, { path: `${HOST_PROOF_PATH}?nonce=${nonce}` });
+    expect(res.status).toBe(200);
+    const { proof } = JSON.parse(res.body) as { proof: string };
+    expect(isHostProof(proof, TOKEN, nonce, host.port)).toBe(true);
+    expect(isHostProof(proof, TOKEN, nonce, host.port + 1)).toBe(false);
+    expect(isHostProof(proof, 'another-token', nonce, host.port)).toBe(false);
+    expect(isHostProof(proof, TOKEN, newProofNonce(), host.port)).toBe(false);
+    expect(res.body).not.toContain(TOKEN);
+    for (const bad of ['', '?nonce=short', `?nonce=${nonce}%00`]) {
+      expect((await request(host.port, { path: `${HOST_PROOF_PATH}${bad}` })).status, bad).toBe(400);
+    }
+    expect((await request(host.port, { method: 'POST', path: `${HOST_PROOF_PATH}?nonce=${nonce}` })).status).toBe(400);
   });
 
   it('refuses a wrong header token even when the query carries the right one', async () => {

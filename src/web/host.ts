@@ -17,6 +17,7 @@ import { documentSecurityHeaders } from '../shared/content-security-policy';
 import type { AppErrorShape } from '../shared/errors';
 import { API_EVENTS_PATH, API_INVOKE_PATH, MEDIA_PATH, TOKEN_HEADER, TOKEN_QUERY, type MediaVariant } from '../shared/transport';
 import { FRAMED_CONTENT_TYPE, decodeFramed } from '../shared/wire';
+import { HOST_PROOF_PATH, hostProof, isProofNonce } from './host-proof';
 import { contentTypeFor, resolveStaticFile } from './static-files';
 
 export type HostInvoke = (name: string, rawArgs: unknown) => Promise<InvokeResult<unknown>>;
@@ -322,6 +323,17 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       await serveMedia(req, res, pathname);
+      return;
+    }
+    if (pathname === HOST_PROOF_PATH) {
+      // No token here: this is how a second start finds out, without sending one, that this host runs.
+      const nonce = url.searchParams.get('nonce');
+      if (req.method !== 'GET' || !isProofNonce(nonce)) {
+        sendRefusal(res, 400, 'validation', 'transport.invalidBody', 'Expected GET with a nonce');
+        req.resume();
+        return;
+      }
+      sendJson(res, 200, { proof: hostProof(options.token, nonce, port) });
       return;
     }
     if (isInvoke || isEvents || pathname.startsWith('/api/') || pathname === '/api') {
