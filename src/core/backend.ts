@@ -401,8 +401,12 @@ export function createBackend(options: BackendOptions): Backend {
       } catch (err) {
         logger.error('search index catch-up at close failed', { error: err instanceof Error ? err.message : String(err) });
       }
-      closeDatabase(db);
-      folderLock.release();
+      try {
+        closeDatabase(db);
+      } finally {
+        // Even when the last checkpoint failed: the folder must not stay locked for a next start.
+        folderLock.release();
+      }
     },
   };
 }

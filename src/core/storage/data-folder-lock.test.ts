@@ -75,6 +75,13 @@ describe('one Redaksi per data folder', () => {
     expect(fs.statSync(path.join(one, LOCK_FILE_NAME)).size).toBe(0);
   });
 
+  it('says the folder cannot be locked, naming the lock file, when the lock file cannot be opened', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, LOCK_FILE_NAME));
+    const err = refusal(() => lockDataFolder(dir));
+    expect(err).toMatchObject({ code: 'database.cannotOpen', params: { file: path.join(dir, LOCK_FILE_NAME) } });
+  });
+
   it('refuses while another process holds the folder, and is free the moment that process is killed', async () => {
     const dir = tempDir();
     const holder = await holdInChild(dir);

@@ -28,27 +28,45 @@ function inUse(dataDir: string): AppError {
   });
 }
 
+/** Anything but "held by another": the folder cannot be locked at all (read-only, no such place). */
+function cannotLock(file: string, err: unknown): AppError {
+  const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'unknown error';
+  return Object.assign(
+    new AppError({
+      kind: 'internal',
+      code: 'database.cannotOpen',
+      message: `The data folder's lock file cannot be opened (${code}): ${file}`,
+      params: { file },
+    }),
+    { cause: err },
+  );
+}
+
 /** Takes the folder's lock, or throws `dataFolder.inUse` at once (no waiting) when another holds it. */
 export function lockDataFolder(dataDir: string): DataFolderLock {
   const file = path.join(dataDir, LOCK_FILE_NAME);
-  const db = new Database(file, { timeout: 0 });
+  let db: Database.Database | undefined;
   try {
-    // Nothing is ever written here: no journal, so the folder gets this one empty file and nothing else.
+    db = new Database(file, { timeout: 0 });
+    // Nothing is ever written here: the journal stays in memory, so the folder gets this one empty
+    // file and nothing else.
     db.pragma('journal_mode = MEMORY');
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE');
   } catch (err) {
-    db.close();
+    db?.close();
     const code = (err as { code?: unknown }).code;
+    // Also what SQLite reports where the file system has no locks at all (some network shares).
     if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) throw inUse(dataDir);
-    throw err;
+    throw cannotLock(file, err);
   }
-  let held = true;
+  const held = db;
+  let released = false;
   return {
     release() {
-      if (!held) return;
-      held = false;
-      db.close();
+      if (released) return;
+      released = true;
+      held.close();
     },
   };
 }

@@ -21,7 +21,7 @@ import { trashRefusal } from '../../../../shared/workflow';
 import { formatCompact } from '../../../../shared/newsroom-time';
 import { useCommands } from '../../app/commands';
 import { useServices } from '../../app/services';
-import { useStore } from '../../app/store';
+import { Store, useStore, type Readable } from '../../app/store';
 import { useSettings } from '../../app/useSettings';
 import { formatNumber, uiLanguage } from '../../i18n';
 import { Icon } from '../../ui/Icon';
@@ -124,6 +124,19 @@ function LimitHint({ length, max, messageKey }: { length: number; max: number; m
   );
 }
 
+/**
+ * Said to screen readers once per change, and only then (nothing on first render). Each message is a
+ * new element, so the same words twice in a row are said twice too.
+ */
+function Announcement({ store }: { store: Readable<{ text: string; count: number }> }) {
+  const { text, count } = useStore(store);
+  return (
+    <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+      {text && <span key={count}>{text}</span>}
+    </p>
+  );
+}
+
 export function ArticleEditor({ session }: { session: ArticleSession }) {
   const { t, i18n } = useTranslation();
   // The writing fields follow the UI language: the browser's (and Electron's) spell checker and
@@ -143,16 +156,14 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
   const trashRefused = trashRefusal(summary.status, role);
   const trashReason = trashRefused ? t(`errors.trash.${trashRefused}`, { status: summary.status }) : null;
   const trashReasonId = useId();
-  // Said once per change: the same words twice in a row (a second move up) differ by a trailing
-  // no-break space, or the live region would stay silent.
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement] = useState(() => new Store<{ text: string; count: number }>({ text: '', count: 0 }));
   const photos = useMemo<ArticlePhotos>(
     () => ({
       featuredMediaId: session.featuredMediaId,
       setFeatured: (mediaId) => session.setFeaturedImage(mediaId),
-      announce: (text) => setAnnouncement((previous) => (previous === text ? `${text}\u00a0` : text)),
+      announce: (text) => announcement.update(({ count }) => ({ text, count: count + 1 })),
     }),
-    [session],
+    [session, announcement],
   );
 
   const [initialConfig] = useState<InitialConfigType>(() => ({
@@ -299,9 +310,7 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
               </article>
             </SheetScroll>
             <ArticlePanel session={session} />
-            <p className="visually-hidden" aria-live="polite">
-              {announcement}
-            </p>
+            <Announcement store={announcement} />
             </div>
             <footer className="editor-statusbar">
               <TextStatsLine session={session} />
