@@ -46,6 +46,8 @@ async function useTheme(host: AppHost, theme: Theme): Promise<void> {
 
 for (const { theme, label } of THEMES) {
   test(`no serious or critical axe violations on the main screens (${label})`, async ({ page, host, openApp }, testInfo) => {
+    // Every main screen and dialog, twice each: about 17 s here, so the default 30 s is too close under load.
+    test.setTimeout(60_000);
     await useTheme(host, theme);
     const queued = await seedSampleArticle((name, args) => callHost(host, name, args), { submit: true });
     const draft = await seedSampleArticle((name, args) => callHost(host, name, args), { photo: true });

@@ -246,6 +246,8 @@ const PASTE_VECTORS = [
 const XSS_VECTORS = [...PASTE_VECTORS, ...SHARED_XSS_VECTORS.map((v) => v.html)];
 
 test('hostile HTML pasted into the body leaves nothing that could run, in the page or in the saved body', async ({ page, openApp, host }) => {
+  // Dozens of vectors, each pasted and checked: about 15 s here.
+  test.setTimeout(60_000);
   const title = 'Uji Tempel Berbahaya';
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {

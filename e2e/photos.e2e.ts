@@ -243,6 +243,8 @@ test('typing on a selected photo, or below a photo that ends the article, writes
 });
 
 test('photos still being prepared when the reporter opens another article land at the end of their own article', async ({ page, openApp, host }) => {
+  // Three 12 MP photos are prepared while the test goes on: about 17 s here.
+  test.setTimeout(60_000);
   const left = 'Harga Sembako di Pasar Tangga Arung Naik';
   const other = 'Festival Erau Dibuka di Tenggarong';
   const photos = await Promise.all([1, 2, 3].map((seed) => makePhonePhoto({ width: 4000, height: 3000, orientation: 6, seed: 20 + seed })));
