@@ -93,7 +93,7 @@ test('a divider clicked twice stays selected, and typing on it writes on the lin
   await startArticle(page, title);
   await page.keyboard.insertText('Sebelum garis.');
   // The toolbar's button, not the "--- " shortcut: under load the space typed after it could land in the next line.
-  await page.getByRole('button', { name: 'Garis pemisah' }).click();
+  await page.getByRole('button', { name: 'Garis pemisah', exact: true }).click();
   await page.keyboard.insertText('Sesudah garis.');
   const rule = ui.body(page).locator('hr');
   await expect(rule).toHaveCount(1);

@@ -67,8 +67,8 @@ test('a new article started while the newest opens by itself keeps the title typ
   expect(stored.find((a) => a.id === existing.id)?.title).toBe(EXISTING);
 });
 
-test('words typed into the open article while a new one is being made are saved into it', async ({ page, host, openApp }) => {
-  await callHost<Article>(host, 'articles-create', { title: EXISTING });
+test('keys typed right after "Naskah baru" go to the new article while the host has not made it yet', async ({ page, host, openApp }) => {
+  const existing = await callHost<Article>(host, 'articles-create', { title: EXISTING });
   const release = deferred();
   await holdFirst(page, 'articles-create', async (route) => {
     await release.promise;
@@ -77,22 +77,28 @@ test('words typed into the open article while a new one is being made are saved 
 
   await openApp();
   await expect(ui.title(page)).toHaveValue(EXISTING); // opened by itself
-  await ui.newArticle(page).click();
-  // The new article is not there yet: the existing one is still on screen and takes the words.
   await ui.body(page).click();
-  await page.keyboard.insertText('Ketinggian air mencapai satu meter.');
+  await ui.newArticle(page).click();
+  // The host has not answered: the new article is on screen all the same, caret in its title.
+  await expect(ui.title(page)).toBeFocused();
+  await expect(ui.title(page)).toHaveValue('');
+  await page.keyboard.type(TYPED);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Ketinggian air mencapai satu meter.');
   release.resolve();
 
-  await expect(ui.title(page)).toBeFocused(); // the new article, caret in its title
-  await expect(ui.title(page)).toHaveValue('');
   await expect
     .poll(
       async () => {
-        const summary = (await storedList(host)).find((a) => a.title === EXISTING);
+        const summary = (await storedList(host)).find((a) => a.title === TYPED);
         return summary ? plainText((await callHost<Article>(host, 'articles-get', { id: summary.id })).body) : '';
       },
-      { message: 'the words typed into the existing article are saved', timeout: 10_000 },
+      { message: 'the title and words typed right away are saved in the new article', timeout: 10_000 },
     )
-    .toContain('Ketinggian air mencapai satu meter.');
-  expect(await storedList(host)).toHaveLength(2);
+    .toBe('Ketinggian air mencapai satu meter.');
+  const stored = await storedList(host);
+  expect(stored).toHaveLength(2);
+  const left = await callHost<Article>(host, 'articles-get', { id: existing.id });
+  expect(left.title).toBe(EXISTING);
+  expect(plainText(left.body)).toBe('');
 });

@@ -2,7 +2,7 @@
  * The first run, from the keyboard alone: the welcome asks for the language (and switches to it at
  * once), the role and the newsroom's zone, then opens a new article; it does not come back.
  */
-import type { Settings } from '../src/shared/domain';
+import type { ArticleSummary, Settings } from '../src/shared/domain';
 import { expect, test } from './fixtures';
 import { callHost } from './support/app';
 
@@ -33,9 +33,18 @@ test('the welcome is done from the keyboard, in English, and opens a new article
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Start writing', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
+  // Typed at once, before anything is on screen to wait for: it all belongs to the new article.
+  await page.keyboard.type('Hari pertama di Redaksi');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Paragraf pertama.');
 
-  // A new article, ready for its title; the editor's queue is there for the chosen role.
-  await expect(page.getByLabel('Title', { exact: true })).toBeFocused();
+  // A new article with what was typed; the editor's queue is there for the chosen role.
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Hari pertama di Redaksi');
+  await expect
+    .poll(async () => (await callHost<ArticleSummary[]>(host, 'articles-list', {})).map((a) => [a.title, a.wordCount]), {
+      message: 'the title and first paragraph typed right after "Start writing" are saved',
+    })
+    .toEqual([['Hari pertama di Redaksi', 2]]);
   await expect(page.getByRole('button', { name: 'Publish queue', exact: true })).toBeVisible();
   // In a browser the spell checker is the browser's own: the writing fields ask for it, in the UI language.
   const body = page.getByRole('textbox', { name: 'Article body', exact: true });

@@ -239,8 +239,8 @@ export function createBackend(options: BackendOptions): Backend {
     },
     'articles-list': ({ scope, limit }) => articles.list(scope, limit),
     'articles-search': ({ query, limit }) => articles.search(query, limit),
-    'articles-create': ({ title }) => {
-      const article = articles.create(title, effectiveSettings().displayName);
+    'articles-create': ({ id, title }) => {
+      const article = articles.create(title, effectiveSettings().displayName, id);
       changed(article.id);
       return article;
     },

@@ -101,7 +101,11 @@ export const contract = {
   'articles-search': handler(
     z.object({ query: z.string().max(LIMITS.searchQueryLength), limit: z.number().int().min(1).max(100).default(20) }).strict(),
   ).returns<SearchHit[]>(),
-  'articles-create': handler(z.object({ title: StoredText().max(LIMITS.titleLength).optional() }).strict()).returns<Article>(),
+  /**
+   * Makes an article. The window names the id itself so that it can show the new article (and take
+   * what is typed into it) before this answers; asked again with the same id, it returns that article.
+   */
+  'articles-create': handler(z.object({ id: Id.optional(), title: StoredText().max(LIMITS.titleLength).optional() }).strict()).returns<Article>(),
   'articles-get': handler(ById).returns<Article>(),
   'articles-save': handler(
     z

@@ -140,11 +140,19 @@ export class ArticlesService {
     return { ...toSummary(row), version: row.version, body: JSON.parse(row.body_json) as LexicalDocument };
   }
 
-  create(title = '', author = ''): Article {
-    const id = randomUUID();
-    const now = this.clock();
-    this.stmts.insert.run({ id, now, author, title, bodyJson: JSON.stringify(emptyDocument()) });
-    return this.get(id);
+  /**
+   * Makes an article, with the id the caller chose (a window shows it before the answer comes) or a
+   * new one. An id that exists already is a repeated request: that article is returned as it is.
+   */
+  create(title = '', author = '', id: string = randomUUID()): Article {
+    return this.db
+      .transaction(() => {
+        if (!this.stmts.summaryById.get(id)) {
+          this.stmts.insert.run({ id, now: this.clock(), author, title, bodyJson: JSON.stringify(emptyDocument()) });
+        }
+        return this.get(id);
+      })
+      .immediate();
   }
 
   /**

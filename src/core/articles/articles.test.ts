@@ -26,6 +26,19 @@ describe('articles', () => {
     expect(await t.call<Article>('articles-get', { id: created.id })).toEqual(created);
   });
 
+  it('makes an article with the id the window chose, once, however often it is asked', async () => {
+    const t = start();
+    const id = '0b6f7c1e-4f3a-4d7e-9a51-2f1f7e0c9b10';
+    const created = await t.call<Article>('articles-create', { id });
+    expect(created).toMatchObject({ id, title: '', version: 1 });
+    await t.call('articles-save', { id, baseVersion: 1, title: 'Judul cepat', excerpt: '', body: doc('Paragraf pertama.') });
+    // The first answer was lost on the way: asking again returns the article as it is now.
+    const again = await t.call<Article>('articles-create', { id });
+    expect(again).toMatchObject({ id, title: 'Judul cepat', version: 2 });
+    expect((await t.call<Article[]>('articles-list', {})).filter((a) => a.id === id)).toHaveLength(1);
+    expect(await t.fail('articles-create', { id: 'not-an-id' })).toMatchObject({ kind: 'validation' });
+  });
+
   it('saves content, derives the word count, and increments the version', async () => {
     const clock = manualClock();
     const t = start({ clock });

@@ -19,6 +19,13 @@ function article(id: string, title: string, updatedAt: number): Article {
 
 const NEW = '33333333-3333-4333-8333-333333333333';
 
+/** The id of the article on screen. */
+function shownId(workspace: Workspace): string {
+  const id = workspace.openId();
+  if (!id) throw new Error('no article open');
+  return id;
+}
+
 /** An in-memory backend with a switch that makes it unreachable, and answers that can be held back. */
 function fakeBackend() {
   const articles = new Map<string, Article>([
@@ -35,10 +42,17 @@ function fakeBackend() {
   const handlers: Partial<Record<HandlerName, (args: Record<string, unknown>) => unknown>> = {
     'articles-list': ({ scope }) => [...articles.values()].filter((a) => (scope === 'trash') === (a.trashedAt !== null)).map(summary),
     'articles-get': ({ id }) => articles.get(id as string),
-    'articles-create': () => {
-      const created = article(NEW, '', 100);
-      articles.set(NEW, created);
+    'articles-create': ({ id }) => {
+      const key = (id as string | undefined) ?? NEW;
+      const created = articles.get(key) ?? article(key, '', 100);
+      articles.set(key, created);
       return created;
+    },
+    'articles-discard-if-blank': ({ id }) => {
+      const a = articles.get(id as string)!;
+      const discarded = a.title === '' && a.version === 1;
+      if (discarded) articles.delete(a.id);
+      return { id, discarded };
     },
     'articles-save': ({ id, baseVersion, title }) => {
       const a = articles.get(id as string)!;
@@ -103,24 +117,53 @@ describe('Workspace', () => {
     vi.useRealTimers();
   });
 
-  it('saves the open article before opening another', async () => {
-    const { workspace, articles, calls } = await setup();
+  it('leaves the open article at once and saves it in the background', async () => {
+    const { workspace, articles, hold } = await setup();
     await workspace.open(A);
-    workspace.session()!.setTitle('Banjir Rendam Tenggarong');
-    await workspace.open(B); // before the autosave pause is over
-    expect(calls.indexOf('articles-save')).toBeGreaterThan(-1);
-    expect(calls.indexOf('articles-save')).toBeLessThan(calls.lastIndexOf('articles-get'));
+    const left = workspace.session()!;
+    left.setTitle('Banjir Rendam Tenggarong');
+    const releaseGet = hold('articles-get');
+    const opening = workspace.open(B); // before the autosave pause is over
+    // The article left takes no more keys: the editor shows B loading, not A.
+    expect(workspace.slot.get()).toEqual({ status: 'loading', id: B });
+    await vi.advanceTimersByTimeAsync(0);
     expect(articles.get(A)!.title).toBe('Banjir Rendam Tenggarong');
+    await releaseGet();
+    expect(await opening).toBe(true);
     expect(workspace.openId()).toBe(B);
   });
 
-  it('keeps the article open (and its text) when it cannot be saved', async () => {
+  it('keeps an article left unsaved, with its text, and offers the way back to it', async () => {
+    const { workspace, setReachable, toasts, i18n, articles } = await setup();
+    await workspace.open(A);
+    const session = workspace.session()!;
+    session.setTitle('Judul yang belum tersimpan');
+    setReachable(false);
+    expect(await workspace.open(B)).toBe(false); // B could not be read either
+    await vi.advanceTimersByTimeAsync(0);
+    const notice = toasts.items.get().find((n) => n.action)!;
+    expect(notice.tone).toBe('error');
+    expect(notice.text(i18n.t)).toContain('«Judul yang belum tersimpan» yang baru Anda tinggalkan belum tersimpan');
+    expect(notice.action!.label(i18n.t)).toBe('Buka lagi');
+    setReachable(true);
+    notice.action!.run();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(workspace.session()).toBe(session); // the same session, text and all
+    expect(session.title).toBe('Judul yang belum tersimpan');
+    expect(await session.flush()).toBe(true);
+    expect(articles.get(A)!.title).toBe('Judul yang belum tersimpan');
+  });
+
+  it('keeps an article open that already cannot save, and says why', async () => {
     const { workspace, setReachable, toasts, i18n } = await setup();
     await workspace.open(A);
     const session = workspace.session()!;
     session.setTitle('Judul yang belum tersimpan');
     setReachable(false);
+    expect(await session.flush()).toBe(false);
+    expect(session.scheduler.getState().phase).toBe('error');
     expect(await workspace.open(B)).toBe(false);
+    expect(await workspace.create()).toBe(false);
     expect(workspace.session()).toBe(session);
     expect(session.title).toBe('Judul yang belum tersimpan');
     const notice = toasts.items.get().at(-1)!;
@@ -171,13 +214,13 @@ describe('Workspace', () => {
       expect(await opening).toBe(false); // the list answered while the new article was still being made
       await releaseCreate();
       expect(await creating).toBe(true);
-      expect(workspace.openId()).toBe(NEW);
+      const id = shownId(workspace);
       expect(workspace.session()!.takeTitleFocusRequest()).toBe(true);
       workspace.session()!.setTitle('Harga Sembako Naik');
       expect(await workspace.session()!.flush()).toBe(true);
-      expect(articles.get(NEW)!.title).toBe('Harga Sembako Naik');
+      expect(articles.get(id)!.title).toBe('Harga Sembako Naik');
       expect(articles.get(A)!.title).toBe('Banjir Tenggarong');
-      expect(store.active.get().items!.map((a) => a.id)).toEqual([NEW, A, B]);
+      expect(store.active.get().items!.map((a) => a.id)).toEqual([id, A, B]);
     });
 
     it('keeps the new article and its typed title when the list arrives afterwards', async () => {
@@ -188,38 +231,61 @@ describe('Workspace', () => {
       workspace.session()!.setTitle('Harga Sembako Naik');
       await releaseList();
       expect(await opening).toBe(false);
-      expect(workspace.openId()).toBe(NEW);
+      const id = shownId(workspace);
       expect(workspace.session()!.title).toBe('Harga Sembako Naik');
       expect(calls).not.toContain('articles-get');
       await vi.advanceTimersByTimeAsync(5000); // well past the autosave pause
-      expect(articles.get(NEW)!.title).toBe('Harga Sembako Naik');
+      expect(articles.get(id)!.title).toBe('Harga Sembako Naik');
     });
   });
 
-  it('saves what was typed into the open article while a new one was being made', async () => {
-    const { workspace, articles, hold } = await setup();
+  it('puts what is typed right after "Naskah baru" into the new article, before the backend has made it', async () => {
+    const { workspace, articles, hold, store } = await setup();
     await workspace.open(A);
+    const left = workspace.session()!;
     const releaseCreate = hold('articles-create');
     const creating = workspace.create();
-    await vi.advanceTimersByTimeAsync(0);
-    workspace.session()!.setTitle('Banjir Rendam Tenggarong'); // the old article is still on screen
+    // On screen at once, in the list too, caret in its title; nothing asked of the backend has answered.
+    const session = workspace.session()!;
+    expect(session).not.toBe(left);
+    expect(session.takeTitleFocusRequest()).toBe(true);
+    expect(store.active.get().items!.map((a) => a.id)).toContain(session.id);
+    session.setTitle('Judul cepat 1');
+    await vi.advanceTimersByTimeAsync(2000); // past the autosave pause: the save waits for the article
+    expect(articles.has(session.id)).toBe(false);
     await releaseCreate();
     expect(await creating).toBe(true);
-    expect(workspace.openId()).toBe(NEW);
-    expect(articles.get(A)!.title).toBe('Banjir Rendam Tenggarong');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(articles.get(session.id)!.title).toBe('Judul cepat 1');
+    expect(articles.get(A)!.title).toBe('Banjir Tenggarong');
   });
 
-  it('opens what was asked for last, and still lists an article made meanwhile', async () => {
-    const { workspace, store, hold } = await setup();
+  it('makes the new article on the next save when the backend could not be reached at first', async () => {
+    const { workspace, articles, setReachable } = await setup();
+    setReachable(false);
+    expect(await workspace.create()).toBe(true);
+    const session = workspace.session()!;
+    session.setTitle('Judul saat host mati');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.scheduler.getState().phase).toBe('error');
+    setReachable(true);
+    await vi.advanceTimersByTimeAsync(5000); // the scheduler's retry
+    expect(articles.get(session.id)!.title).toBe('Judul saat host mati');
+  });
+
+  it('opens what was asked for last, and does not keep a new article left before anything was typed in it', async () => {
+    const { workspace, store, hold, articles } = await setup();
     const releaseCreate = hold('articles-create');
     const creating = workspace.create();
-    await vi.advanceTimersByTimeAsync(0); // asked for, not answered yet
+    const made = shownId(workspace);
     const opening = workspace.open(B);
     await releaseCreate();
-    expect(await creating).toBe(false);
+    expect(await creating).toBe(true);
     expect(await opening).toBe(true);
     expect(workspace.openId()).toBe(B);
-    expect(store.active.get().items!.map((a) => a.id)).toContain(NEW);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(articles.has(made)).toBe(false);
+    expect(store.active.get().items!.map((a) => a.id)).not.toContain(made);
   });
 
   it('keeps a new article on screen when an older open answers late', async () => {
@@ -228,8 +294,9 @@ describe('Workspace', () => {
     const opening = workspace.open(A);
     await vi.advanceTimersByTimeAsync(0);
     expect(await workspace.create()).toBe(true);
+    const made = shownId(workspace);
     await releaseGet();
     expect(await opening).toBe(false);
-    expect(workspace.openId()).toBe(NEW);
+    expect(workspace.openId()).toBe(made);
   });
 });

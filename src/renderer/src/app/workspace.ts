@@ -1,6 +1,12 @@
 /**
  * Which article is open, and the actions that change it (open, create, trash, put back, delete).
- * Leaving an article always saves it first; if that fails the article stays open, so no text is lost.
+ *
+ * Switching is synchronous: from the moment a person asks for another article, the one they leave
+ * takes no more keys (its editor is gone) and a new article is on screen with the caret in its
+ * title before any answer from the backend, so nothing typed right after "Naskah baru" can be lost
+ * or land in the wrong article. The article left behind is saved in the background; if that fails it
+ * is kept (with what was typed) and the person is told, with a way back to it. Only an article that
+ * already cannot save (a conflict, an unreachable backend) must be saved before leaving it.
  */
 import type { Article, ArticleSummary } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
@@ -24,6 +30,8 @@ export class Workspace {
   private latestRequest = 0;
   /** The newest request that has finished, whatever its outcome. */
   private settledRequest = 0;
+  /** Articles left while their last words were still being saved; opened again, they come back as they are. */
+  private readonly leaving = new Map<string, ArticleSession>();
 
   constructor(
     private readonly client: ApiClient,
@@ -100,14 +108,20 @@ export class Workspace {
   private async openAs(request: number, id: string): Promise<boolean> {
     const slot = this.slot.get();
     if (slot.status === 'ready' && slot.session.id === id) return true;
-    const left = this.session();
-    if (!(await this.leaveCurrent()) || request !== this.latestRequest) return false;
-    if (left) void this.discardIfBlank(left);
-    if (!(await this.replaceCurrent(request, { status: 'loading', id }))) return false;
+    if (this.mustSaveBeforeLeaving() && !(await this.saveBeforeLeaving(request))) return false;
+    const kept = this.leaving.get(id);
+    if (kept) {
+      // Still saving in the background: the same session, with whatever it has not saved yet.
+      this.leaving.delete(id);
+      this.show({ status: 'ready', session: kept });
+      return true;
+    }
+    this.show({ status: 'loading', id });
     try {
       const article = await this.client.invoke('articles-get', { id });
       if (request !== this.latestRequest) return false;
-      return this.replaceCurrent(request, this.sessionSlot(article, false));
+      this.show(this.sessionSlot(article));
+      return true;
     } catch (err) {
       if (request === this.latestRequest) this.slot.set({ status: 'error', id, error: errorShapeOf(err) });
       return false;
@@ -121,21 +135,76 @@ export class Workspace {
   }
 
   private async createAs(request: number): Promise<boolean> {
-    // Not creating anything while the open article cannot be saved keeps stray empty articles away.
+    // No await on the way when the open article can be left as it is: the new one is on screen,
+    // caret in its title, before the next key arrives.
+    if (this.mustSaveBeforeLeaving() && !(await this.saveBeforeLeaving(request))) return false;
+    const session = ArticleSession.startNew(crypto.randomUUID(), this.client, this.callbacks());
+    session.requestTitleFocus();
+    this.articles.insert(session.summary.get());
+    this.show({ status: 'ready', session });
+    // Made at once (the list and a reload show it); if this fails, its first save asks again.
+    session.ensureCreated().catch(() => undefined);
+    return true;
+  }
+
+  /**
+   * An open article that already cannot save (a conflict, an unreachable backend) is not left
+   * behind: it must be saved first, and if that fails it stays open, with a notice. Any other is
+   * left at once (checked without waiting, so that nothing is typed in between).
+   */
+  private mustSaveBeforeLeaving(): boolean {
+    const phase = this.session()?.scheduler.getState().phase;
+    return phase === 'error' || phase === 'conflict';
+  }
+
+  private async saveBeforeLeaving(request: number): Promise<boolean> {
+    return (await this.leaveCurrent()) && request === this.latestRequest;
+  }
+
+  /** Puts `next` on screen at once; the article it replaces is saved (and closed) in the background. */
+  private show(next: EditorSlot): void {
     const left = this.session();
-    if (!(await this.leaveCurrent()) || request !== this.latestRequest) return false;
-    if (left) void this.discardIfBlank(left);
-    let article: Article;
-    try {
-      article = await this.client.invoke('articles-create', {});
-    } catch (err) {
-      if (request === this.latestRequest) this.showError(err);
-      return false;
+    this.slot.set(next);
+    if (left && !(next.status === 'ready' && next.session === left)) void this.leaveInBackground(left);
+  }
+
+  private async leaveInBackground(left: ArticleSession): Promise<void> {
+    this.leaving.set(left.id, left);
+    if (!(await left.flush())) {
+      this.keepUnsaved(left);
+      return;
     }
-    // It exists now either way, so the list shows it even when something else was opened meanwhile.
-    this.articles.insert(article);
-    if (request !== this.latestRequest) return false;
-    return this.replaceCurrent(request, this.sessionSlot(article, true));
+    if (this.leaving.get(left.id) !== left) return; // opened again meanwhile
+    this.leaving.delete(left.id);
+    left.dispose();
+    await this.discardIfBlank(left);
+  }
+
+  /**
+   * The article left behind could not be saved: it stays in memory with its text, saving goes on
+   * (retries, or the conflict awaiting a choice), and the person can go back to it.
+   */
+  private keepUnsaved(left: ArticleSession): void {
+    const state = left.scheduler.getState();
+    const reason = state.phase === 'error' || state.phase === 'conflict' ? state.error : null;
+    const title = left.title;
+    this.toasts.show({
+      tone: 'error',
+      text: (t) => {
+        const head = t('articles.leftUnsaved', { title: title.trim() || t('articles.untitled') });
+        return reason ? `${head} ${translateError(this.i18n, reason)}` : head;
+      },
+      action: { label: (t) => t('articles.openAgain'), run: () => void this.open(left.id) },
+      durationMs: 15000,
+    });
+    const unsubscribe = left.scheduler.subscribe(() => {
+      if (this.leaving.get(left.id) !== left) return unsubscribe();
+      if (left.scheduler.hasUnsavedChanges() || left.scheduler.getState().phase !== 'saved') return;
+      // A retry went through after all.
+      unsubscribe();
+      this.leaving.delete(left.id);
+      left.dispose();
+    });
   }
 
   /**
@@ -143,7 +212,14 @@ export class Workspace {
    * empty articles do not pile up in the list. The backend decides; it keeps anything with content.
    */
   private async discardIfBlank(left: ArticleSession): Promise<void> {
-    if (left.title.trim() !== '' || left.stats.get().words > 0 || this.busyElsewhere(left.id)) return;
+    if (!left.isBlank() || this.busyElsewhere(left.id)) return;
+    try {
+      await left.ensureCreated();
+    } catch {
+      // Never made (the backend could not be reached), and nothing to keep.
+      if (!left.isCreated()) this.articles.remove(left.id);
+      return;
+    }
     try {
       const { discarded } = await this.client.invoke('articles-discard-if-blank', { id: left.id });
       if (discarded) this.articles.remove(left.id);
@@ -252,41 +328,24 @@ export class Workspace {
     }
   }
 
-  private sessionSlot(article: Article, isNew: boolean): EditorSlot {
-    const session = new ArticleSession(article, this.client, {
+  private callbacks(): ConstructorParameters<typeof ArticleSession>[2] {
+    return {
       onSaved: (patch) => this.articles.patch(patch),
       onFeaturedChanged: (patch) => this.articles.patch(patch),
-    });
-    if (isNew) session.requestTitleFocus();
-    return { status: 'ready', session };
-  }
-
-  /**
-   * Puts `next` in the editor's place. Whatever was typed into the current article since it was
-   * last saved (e.g. while the next one loaded) is saved first; if that fails it stays open.
-   */
-  private async replaceCurrent(request: number, next: EditorSlot): Promise<boolean> {
-    const discard = (): false => {
-      if (next.status === 'ready') next.session.dispose();
-      return false;
+      // Listed again if a refresh that left it out (the backend did not have it yet) came in between.
+      onCreated: (summary) => this.articles.insert(summary),
     };
-    for (let current = this.session(); current?.scheduler.hasUnsavedChanges(); current = this.session()) {
-      if (!(await this.leaveCurrent()) || request !== this.latestRequest) return discard();
-    }
-    // No await between the check above and here: nothing can be typed into the old article in between.
-    this.closeSession();
-    this.slot.set(next);
-    return true;
   }
 
+  private sessionSlot(article: Article): EditorSlot {
+    return { status: 'ready', session: new ArticleSession(article, this.client, this.callbacks()) };
+  }
+
+  /** Nothing open; called once the open article was saved (or needs no saving), e.g. after trashing it. */
   private close(): void {
     this.settledRequest = ++this.latestRequest;
-    this.closeSession();
-    this.slot.set({ status: 'empty' });
-  }
-
-  private closeSession(): void {
     this.session()?.dispose();
+    this.slot.set({ status: 'empty' });
   }
 
   private neighbourOf(id: string): string | null {

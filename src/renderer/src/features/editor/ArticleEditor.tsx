@@ -13,7 +13,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/contract';
 import { isSafeLinkUrl } from '../../../../shared/lexical-document';
@@ -187,7 +187,8 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
     [session],
   );
 
-  useEffect(() => {
+  // In the same commit that shows a new article: the next key the person types goes to its title.
+  useLayoutEffect(() => {
     if (session.takeTitleFocusRequest()) titleRef.current?.focus();
   }, [session]);
 

@@ -16,7 +16,7 @@ import {
   type SerializedLexicalNode,
 } from 'lexical';
 import type { Article, ArticleSummary } from '../../../../shared/domain';
-import { countWords, lexicalToPlainText, readingMinutes, type LexicalDocument, type LexicalNode as DocNode } from '../../../../shared/lexical-document';
+import { countWords, emptyDocument, lexicalToPlainText, readingMinutes, type LexicalDocument, type LexicalNode as DocNode } from '../../../../shared/lexical-document';
 import type { ApiClient } from '../../api';
 import { Store } from '../../app/store';
 import { AutosaveScheduler } from '../autosave/autosave-scheduler';
@@ -36,6 +36,8 @@ interface SessionCallbacks {
   onSaved(patch: Pick<ArticleSummary, 'id' | 'title' | 'excerpt' | 'updatedAt' | 'wordCount'>): void;
   /** The featured image was chosen or cleared. */
   onFeaturedChanged?(patch: Pick<ArticleSummary, 'id' | 'featuredMediaId' | 'updatedAt'>): void;
+  /** The backend made the article this session was started for (see ArticleSession.startNew). */
+  onCreated?(summary: ArticleSummary): void;
 }
 
 const STATS_DELAY_MS = 250;
@@ -71,12 +73,43 @@ export class ArticleSession {
   private statsTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly fieldListeners = new Set<(title: string, excerpt: string) => void>();
   private disposed = false;
+  /** False until the backend has made an article started here (startNew); its saves wait for that. */
+  private exists: boolean;
+  private creating: Promise<void> | null = null;
+
+  /**
+   * A new article, on screen at once: the window chooses its id, so the person can type into it
+   * while the backend makes it. Every save first makes sure it exists (retried like a save).
+   */
+  static startNew(id: string, client: ApiClient, callbacks: SessionCallbacks, now = Date.now()): ArticleSession {
+    const article: Article = {
+      id,
+      title: '',
+      excerpt: '',
+      status: 'draft',
+      wordCount: 0,
+      createdAt: now,
+      updatedAt: now,
+      trashedAt: null,
+      featuredMediaId: null,
+      author: '',
+      categoryId: null,
+      tags: [],
+      publishAt: null,
+      statusChangedAt: null,
+      version: 1,
+      body: emptyDocument(),
+    };
+    return new ArticleSession(article, client, callbacks, { exists: false });
+  }
 
   constructor(
     article: Article,
     private readonly client: ApiClient,
     private readonly callbacks: SessionCallbacks,
+    { exists = true }: { exists?: boolean } = {},
   ) {
+    this.exists = exists;
     this.id = article.id;
     this.version = article.version;
     this.title = article.title;
@@ -167,6 +200,42 @@ export class ArticleSession {
     return this.scheduler.flush();
   }
 
+  /** Resolves once the backend has this article (at once for one that was opened); rejects if asking failed. */
+  ensureCreated(): Promise<void> {
+    if (this.exists) return Promise.resolve();
+    this.creating ??= this.client.invoke('articles-create', { id: this.id }).then(
+      (article) => {
+        this.exists = true;
+        this.adoptCreated(article);
+      },
+      (err: unknown) => {
+        this.creating = null; // the next save asks again
+        throw err;
+      },
+    );
+    return this.creating;
+  }
+
+  /** Whether the backend is known to have this article. */
+  isCreated(): boolean {
+    return this.exists;
+  }
+
+  /** Nothing typed, chosen or kept in it. */
+  isBlank(): boolean {
+    return this.title.trim() === '' && this.excerpt.trim() === '' && this.stats.get().words === 0 && this.featuredMediaId.get() === null;
+  }
+
+  /** What the backend made (author, times) joins what is on screen; the text typed meanwhile stays. */
+  private adoptCreated(article: Article): void {
+    if (this.disposed) return;
+    this.version = article.version;
+    this.updatedAt.set(article.updatedAt);
+    const summary = { ...summaryOf(article), title: this.title, excerpt: this.excerpt };
+    this.summary.set(summary);
+    this.callbacks.onCreated?.(summary);
+  }
+
   /** Conflict: the person keeps what is on screen; it becomes the newest version. */
   async keepMine(): Promise<void> {
     const latest = await this.client.invoke('articles-get', { id: this.id });
@@ -253,6 +322,7 @@ export class ArticleSession {
   }
 
   private async save(): Promise<void> {
+    await this.ensureCreated();
     const title = this.title;
     const excerpt = this.excerpt;
     const body = this.currentBody();

@@ -66,16 +66,13 @@ export function Welcome({ onDone }: { onDone: () => void }) {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
-    void store
-      .update({ role, timeZone, onboarded: true })
-      .then(() => {
-        onDone();
-        return workspace.create();
-      })
-      .catch((err: unknown) => {
-        setBusy(false);
-        workspace.showError(err);
-      });
+    // The new article is on screen (caret in its title) in this same click, while the choices are
+    // saved: keys typed right after "Mulai menulis" belong to it. If saving them fails, the welcome
+    // comes back at the next start and the notice says why.
+    const saving = store.update({ role, timeZone, onboarded: true });
+    onDone();
+    void workspace.create();
+    saving.catch((err: unknown) => workspace.showError(err));
   };
 
   return (
