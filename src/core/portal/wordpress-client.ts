@@ -6,9 +6,10 @@
  * permalinks) and `/?rest_route=/` (sites without them).
  */
 import { AppError } from '../../shared/errors';
+import { boundedDownload, defaultLookup, type HostLookup, type HttpPort } from './download';
 import { httpError, networkError, validationError, type WordPressErrorBody } from './errors';
 
-export type HttpPort = (url: string, init: RequestInit) => Promise<Response>;
+export type { HttpPort };
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 const INDEX_FIELDS = 'name,url,home,timezone_string,gmt_offset,namespaces,authentication';
@@ -110,6 +111,10 @@ export interface ClientOptions {
   fetch?: HttpPort;
   timeoutMs?: number;
   now?: () => number;
+  /** The address the person saved: its origin, like the REST root's, may serve the post's photos. */
+  siteAddress?: string;
+  /** Resolves host names for the download rules (tests give their own). */
+  lookup?: HostLookup;
 }
 
 // ------------------------------------------------------------------------------------ URLs
@@ -387,6 +392,9 @@ export class WordPressClient {
   private readonly fetchPort: HttpPort;
   private readonly timeoutMs: number;
   private readonly now: () => number;
+  private readonly portalOrigins: string[];
+  private readonly lookup: HostLookup;
+  private uploadsOriginsAsked: Promise<string[]> | undefined;
 
   constructor(options: ClientOptions) {
     this.apiRoot = options.apiRoot;
@@ -397,6 +405,9 @@ export class WordPressClient {
     this.fetchPort = options.fetch ?? ((url, init) => fetch(url, init));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.now = options.now ?? Date.now;
+    this.portalOrigins = [new URL(options.apiRoot).origin];
+    if (options.siteAddress) this.portalOrigins.push(normaliseSiteAddress(options.siteAddress).origin);
+    this.lookup = options.lookup ?? defaultLookup;
   }
 
   /** Keeps the Authorization header out of `console.log(client)` and JSON dumps. */
@@ -572,22 +583,31 @@ export class WordPressClient {
     return Array.isArray(body) ? body.map(parsePost) : [];
   }
 
-  /** The bytes of a file the portal serves (a photo of a post), refused past `maxBytes`. */
-  async download(url: string, maxBytes: number): Promise<Uint8Array> {
-    const target = new URL(url);
-    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw validationError('portal.badUrl', 'Only http(s) files can be fetched.');
-    let response: Response;
-    try {
-      response = await this.fetchPort(target.toString(), { method: 'GET', signal: AbortSignal.timeout(this.timeoutMs), redirect: 'follow' });
-    } catch (err) {
-      throw networkError(err, { method: 'GET', timedOut: false, host: target.host });
-    }
-    if (!response.ok) throw httpError(response.status, undefined, response.headers, { method: 'GET', route: target.pathname, now: this.now() });
-    const length = Number(response.headers.get('content-length') ?? '0');
-    if (length > maxBytes) throw validationError('media.fileTooLarge', 'The file is too large.');
-    const data = new Uint8Array(await response.arrayBuffer());
-    if (data.byteLength > maxBytes) throw validationError('media.fileTooLarge', 'The file is too large.');
-    return data;
+  /**
+   * The bytes of a photo of a post, from the portal's own origins or its uploads origin only, cut
+   * off past `maxBytes` (see download.ts).
+   */
+  async download(url: string, maxBytes: number, options: { timeoutMs?: number } = {}): Promise<Uint8Array> {
+    const rules = { portalOrigins: this.portalOrigins, uploadsOrigins: () => this.uploadsOrigins(), lookup: this.lookup };
+    return boundedDownload(this.fetchPort, url, { rules, maxBytes, timeoutMs: options.timeoutMs, now: this.now });
+  }
+
+  /** Where the site's media live, as the REST API states it (`source_url`), asked once per client. */
+  private uploadsOrigins(): Promise<string[]> {
+    this.uploadsOriginsAsked ??= this.request('/wp/v2/media', { query: { per_page: 10, _fields: 'source_url' } })
+      .then(({ body }) => {
+        const origins = new Set<string>();
+        for (const item of Array.isArray(body) ? body : []) {
+          try {
+            origins.add(new URL(str(obj(item).source_url)).origin);
+          } catch {
+            // not an address: ignored
+          }
+        }
+        return [...origins];
+      })
+      .catch(() => []);
+    return this.uploadsOriginsAsked;
   }
 
   /** Finds the post a create with this client id made, even when the create's answer was lost. */

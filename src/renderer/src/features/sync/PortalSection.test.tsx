@@ -118,18 +118,26 @@ describe('Pengaturan > Portal', () => {
     expect(document.activeElement).toBe(byLabel(container, 'Nama pengguna'));
   });
 
-  it('saves, keeping the saved password when the field is left empty, and shows a refusal with its fix', async () => {
+  it('saves, keeping the saved password when the field is left empty for the same user only, and shows a refusal with its fix', async () => {
     const client = fakeClient();
     client.answer('portal-get', () => CONNECTED);
     const refused: AppErrorShape = { kind: 'auth', code: 'portal.badCredentials', message: 'refused', retryable: false };
     client.fail('portal-save', refused);
     const { container } = await settings(client);
+    // Another user: the saved password is not offered for it, the field asks for its own.
     await type(byLabel(container, 'Nama pengguna'), 'rina.w');
+    expect(text(container)).toContain('Kata sandi aplikasi yang tersimpan hanya dipakai untuk https://kabarkukar.id sebagai rina.');
     await submit(container.querySelector('form')!);
-    expect(client.callsOf('portal-save')).toEqual([{ address: 'https://kabarkukar.id', username: 'rina.w' }]);
+    expect(client.callsOf('portal-save')).toEqual([]);
+    expect(text(container)).toContain('Isi Kata sandi aplikasi dulu.');
+
+    await type(byLabel(container, 'Nama pengguna'), 'rina');
+    await submit(container.querySelector('form')!);
+    expect(client.callsOf('portal-save')).toEqual([{ address: 'https://kabarkukar.id', username: 'rina' }]);
     expect(text(results(container))).toMatch(/Koneksi belum disimpan\..*Portal menolak nama pengguna atau kata sandi aplikasi\..*Kata Sandi Aplikasi/);
 
     client.answer('portal-save', () => ({ ...CONNECTED, username: 'rina.w' }));
+    await type(byLabel(container, 'Nama pengguna'), 'rina.w');
     await type(byLabel(container, 'Kata sandi aplikasi'), 'wxyz');
     await submit(container.querySelector('form')!);
     expect(client.callsOf('portal-save')[1]).toEqual({ address: 'https://kabarkukar.id', username: 'rina.w', appPassword: 'wxyz' });
