@@ -6,7 +6,9 @@
  * permalinks) and `/?rest_route=/` (sites without them).
  */
 import { AppError } from '../../shared/errors';
+import { escapeHtmlText, htmlToPlainText } from '../content/html-text';
 import { boundedDownload, defaultLookup, type HostLookup, type HttpPort } from './download';
+import { credentialRedirect } from './redirects';
 import { httpError, networkError, validationError, type WordPressErrorBody } from './errors';
 
 export type { HttpPort };
@@ -217,10 +219,20 @@ export async function sendRequest(
   let response: Response;
   let text: string;
   try {
-    response = await fetchPort(url, { method, headers, body, signal, redirect: 'follow' });
+    // With credentials, redirects are followed here, one by one: only on the same origin or from http
+    // to https on the same host (see redirects.ts); fetch itself would follow any of them.
+    const credentials = headers.Authorization !== undefined;
+    let target = url;
+    for (let hop = 0; ; hop++) {
+      response = await fetchPort(target, { method, headers, body, signal, redirect: credentials ? 'manual' : 'follow' });
+      const next = credentials ? credentialRedirect(response, target, method, hop) : undefined;
+      if (!next) break;
+      await response.body?.cancel();
+      target = next;
+    }
     text = await response.text();
   } catch (err) {
-    if (options.signal?.aborted) throw err;
+    if (options.signal?.aborted || err instanceof AppError) throw err;
     throw networkError(err, { method, timedOut: timeout.aborted, host });
   }
   const finished = options.now();
@@ -303,9 +315,10 @@ function parsePost(body: unknown): WpPost {
     modifiedGmt: str(o.modified_gmt),
     slug: str(o.slug),
     link: str(o.link),
-    title: rendered(o.title),
+    // Title and excerpt are plain text here and HTML on the portal (see postBody).
+    title: htmlToPlainText(rendered(o.title)),
     content: rendered(o.content),
-    excerpt: rendered(o.excerpt),
+    excerpt: htmlToPlainText(rendered(o.excerpt)),
     author: num(o.author),
     categories: Array.isArray(o.categories) ? o.categories.map(num) : [],
     tags: Array.isArray(o.tags) ? o.tags.map(num) : [],
@@ -371,9 +384,10 @@ function assertClientId(clientId: string): void {
 
 function postBody(input: PostInput): Json {
   const body: Json = {};
-  if (input.title !== undefined) body.title = input.title;
+  // WordPress prints title and excerpt as HTML: they are escaped like the body's text.
+  if (input.title !== undefined) body.title = escapeHtmlText(input.title);
   if (input.content !== undefined) body.content = input.content;
-  if (input.excerpt !== undefined) body.excerpt = input.excerpt;
+  if (input.excerpt !== undefined) body.excerpt = escapeHtmlText(input.excerpt);
   if (input.status !== undefined) body.status = input.status;
   if (input.publishAt !== undefined) body.date_gmt = toWpGmt(input.publishAt);
   if (input.categories !== undefined) body.categories = input.categories;

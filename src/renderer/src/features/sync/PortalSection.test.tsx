@@ -83,6 +83,31 @@ describe('Pengaturan > Portal', () => {
     expect(lines[6]).toMatch(/^Perhatian Jam komputer Anda selisih 5 menit dengan portal/);
   });
 
+  it('warns about a plain http:// address that is not this computer, in the field and in the test', async () => {
+    const client = fakeClient();
+    client.answer('portal-get', () => NOT_CONNECTED);
+    client.answer('portal-test', () => ({
+      ok: true,
+      steps: [{ id: 'reachable', status: 'warn', code: 'portal.check.unencrypted', params: { host: 'kabarkukar.id', via: 'link' } }],
+    }));
+    const { container } = await settings(client);
+    const warning = 'Alamat http:// tidak dienkripsi';
+    await type(byLabel(container, 'Alamat portal'), 'https://kabarkukar.id');
+    expect(text(container)).not.toContain(warning);
+    await type(byLabel(container, 'Alamat portal'), 'http://127.0.0.1:8091');
+    expect(text(container)).not.toContain(warning);
+    await type(byLabel(container, 'Alamat portal'), 'http://kabarkukar.id');
+    expect(text(container)).toContain(warning);
+    // Read with the field, not only seen.
+    const described = byLabel(container, 'Alamat portal').getAttribute('aria-describedby')!.split(' ');
+    expect(described.map((id) => container.querySelector(`[id="${id}"]`)?.textContent ?? '').join(' ')).toContain(warning);
+    await type(byLabel(container, 'Nama pengguna'), 'rina');
+    await type(byLabel(container, 'Kata sandi aplikasi'), 'abcd efgh ijkl mnop');
+    await click(byRole(container, 'button', 'Uji koneksi'));
+    const [line] = allByRole(results(container), 'listitem').map(text);
+    expect(line).toMatch(/^Perhatian Alamat dapat dijangkau, tetapi tanpa enkripsi \(http:\/\/kabarkukar\.id\) Kata sandi aplikasi dan naskah terkirim tanpa enkripsi/);
+  });
+
   it('names what the account may do, in English too', async () => {
     const client = fakeClient();
     client.answer('portal-get', () => CONNECTED);

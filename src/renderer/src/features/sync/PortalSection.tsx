@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/contract';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { formatLong } from '../../../../shared/newsroom-time';
+import { isUnencryptedRemote } from '../../../../shared/portal-address';
 import type { ConnectionReport, ConnectionStep, ConnectionStepStatus, PortalConnection } from '../../../../shared/sync';
 import { errorShapeOf } from '../../api';
 import { useServices } from '../../app/services';
@@ -263,7 +264,17 @@ export function PortalSection() {
             setAddress(v);
             setMissing(null);
           }}
-          hints={[t('portal.addressHint')]}
+          hints={[
+            t('portal.addressHint'),
+            ...(isUnencryptedRemote(addressValue)
+              ? [
+                  <span key="unencrypted" className="portal-unencrypted">
+                    <Icon name="alert" size={14} />
+                    <span>{t('portal.addressUnencrypted')}</span>
+                  </span>,
+                ]
+              : []),
+          ]}
         />
         <PortalField
           label={t('portal.username')}
