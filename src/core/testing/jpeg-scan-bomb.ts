@@ -54,7 +54,7 @@ export function progressiveScanBomb(width = 4000, height = 4000, acScans = 9_999
   out.push(...segment(0xda, [1, 1, 0x00, 0, 0, 0x00]));
   const dc = new BitWriter();
   for (let i = 0; i < blocks; i++) dc.write(0, 1);
-  out.push(...dc.finish());
+  for (const byte of dc.finish()) out.push(byte); // spread would overflow the stack for large images
 
   const { table, data } = endOfBandRuns(blocks);
   out.push(...table);
