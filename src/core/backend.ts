@@ -18,6 +18,7 @@ import { SettingsService } from './settings/settings-service';
 import type { Settings } from '../shared/domain';
 import { PortalService } from './portal/portal-service';
 import type { HttpPort } from './portal/wordpress-client';
+import type { HostLookup } from './portal/download';
 import { fileSecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncEngine } from './sync/sync-engine';
 import { lockDataFolder } from './storage/data-folder-lock';
@@ -56,6 +57,8 @@ export interface BackendOptions {
   fetch?: HttpPort;
   /** Per-request timeout for the portal (default 20 s). */
   portalTimeoutMs?: number;
+  /** Host look-ups for the rules on where portal photos may be downloaded from (tests give their own). */
+  portalLookup?: HostLookup;
   /** Deliver in the background (on a timer, after changes); default true. Tests drive `sync-run` themselves. */
   backgroundSync?: boolean;
   /** Jitter for retry backoff (tests pass () => 0). */
@@ -112,6 +115,7 @@ export function createBackend(options: BackendOptions): Backend {
       clock,
       fetch: options.fetch,
       timeoutMs: options.portalTimeoutMs,
+      lookup: options.portalLookup,
     });
     const orphans = media.removeOrphanFiles();
     if (orphans > 0) logger.info('removed photo files left by an interrupted import', { count: orphans });

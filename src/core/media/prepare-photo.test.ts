@@ -12,7 +12,7 @@ import {
   makeTruncatedJpeg,
 } from '../../../test-support/photos';
 import { AppError } from '../../shared/errors';
-import { preparePhoto } from './prepare-photo';
+import { DEFAULT_LIMITS, preparePhoto } from './prepare-photo';
 import { sniffImageFormat } from './sniff';
 
 // A 1008x756 photo with a GPS position in its EXIF, encoded as HEIC by libheif (heif-enc).
@@ -151,7 +151,7 @@ describe('preparePhoto', () => {
     expect(await refusal(Buffer.from('Banjir di Tenggarong, bukan foto'))).toBe('media.notImage');
     expect(await refusal(await makeTruncatedJpeg())).toBe('media.corrupt');
     expect(await refusal(await makeDecompressionBomb())).toBe('media.tooManyPixels');
-    expect(await refusal(phonePhoto, { maxBytes: 1024, maxPixels: 100_000_000 })).toBe('media.fileTooLarge');
+    expect(await refusal(phonePhoto, { ...DEFAULT_LIMITS, maxBytes: 1024 })).toBe('media.fileTooLarge');
     // A JPEG header followed by garbage.
     const garbage = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 0x41)]);
     expect(await refusal(garbage)).toBe('media.corrupt');
@@ -169,7 +169,7 @@ describe('preparePhoto', () => {
   it('tells a photo over the pixel limit its own size', async () => {
     const bomb = await refusalError(await makeDecompressionBomb());
     expect(bomb.params).toEqual({ megapixels: 3600, limit: 100 });
-    const big = await refusalError(phonePhoto, { maxBytes: 40 * 1024 * 1024, maxPixels: 5_000_000 });
+    const big = await refusalError(phonePhoto, { ...DEFAULT_LIMITS, maxPixels: 5_000_000 });
     expect(big.code).toBe('media.tooManyPixels');
     expect(big.params).toEqual({ megapixels: 6, limit: 5 });
   });

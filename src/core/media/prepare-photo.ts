@@ -10,6 +10,7 @@ import os from 'node:os';
 import sharp, { type OutputInfo, type Sharp, type SharpOptions } from 'sharp';
 import { AppError } from '../../shared/errors';
 import { decodeHeic, HeicTooLargeError } from './heic';
+import { countJpegScans } from './jpeg-scans';
 import { sniffImageFormat, type SniffedFormat } from './sniff';
 
 // libvips may start with a single worker thread in containers; photo preparation is the app's
@@ -32,9 +33,16 @@ export interface PhotoLimits {
   maxBytes: number;
   /** Decompression-bomb guard: sharp's own default is about 268 MP; phones shoot at most ~200 MP. */
   maxPixels: number;
+  /**
+   * Scan-bomb guard, counted from the JPEG's markers before decoding: every scan is a pass over the
+   * whole image, and libjpeg reads them all before libvips sees a row (see jpeg-scans.ts).
+   */
+  maxJpegScans: number;
+  /** libvips stops a preparation that runs longer (sharp's `timeout`); 0: no limit. */
+  timeoutSeconds: number;
 }
 
-export const DEFAULT_LIMITS: PhotoLimits = { maxBytes: 40 * 1024 * 1024, maxPixels: 100_000_000 };
+export const DEFAULT_LIMITS: PhotoLimits = { maxBytes: 40 * 1024 * 1024, maxPixels: 100_000_000, maxJpegScans: 100, timeoutSeconds: 30 };
 
 const THUMB_EDGE = 320;
 
@@ -103,6 +111,9 @@ function tooManyPixels(width: number, height: number, limits: PhotoLimits): AppE
 
 function mapSharpError(err: unknown, limits: PhotoLimits): AppError {
   const message = err instanceof Error ? err.message : String(err);
+  if (/^timeout:/i.test(message)) {
+    return refuse('media.tooSlow', 'Preparing the photo took too long.', { seconds: limits.timeoutSeconds });
+  }
   if (/pixel limit/i.test(message)) {
     return refuse('media.tooManyPixels', 'Image is over the pixel limit', { megapixels: 0, limit: Math.round(limits.maxPixels / 1e6) });
   }
@@ -134,6 +145,12 @@ function refuseInput(input: Uint8Array, limits: PhotoLimits): SniffedFormat {
   const format = sniffImageFormat(input);
   if (format === 'unknown') throw refuse('media.notImage', 'The file is not a photo.');
   if (!ACCEPTED.has(format)) throw refuse('media.unsupported', 'This image format is not supported.');
+  if (format === 'jpeg') {
+    const scans = countJpegScans(input, limits.maxJpegScans);
+    if (scans > limits.maxJpegScans) {
+      throw refuse('media.tooManyScans', `The JPEG has more than ${limits.maxJpegScans} scans.`, { limit: limits.maxJpegScans });
+    }
+  }
   return format;
 }
 
@@ -161,6 +178,7 @@ export async function startConversion(
       // colourspace before the resize, no metadata kept.
       let pipeline = source
         .open(failOn)
+        .timeout({ seconds: limits.timeoutSeconds })
         .rotate() // auto-orient from EXIF, then the orientation tag is gone with the rest
         // Mitchell rather than Lanczos: as sharp for photos shrunk this much, a little faster, smaller files.
         .resize({ width: preset.longEdge, height: preset.longEdge, fit: 'inside', withoutEnlargement: true, kernel: 'mitchell' })
@@ -180,7 +198,8 @@ export async function startConversion(
     const strict = format === 'jpeg';
     const result = convert(strict ? 'warning' : 'error').catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
-      if (!strict || JPEG_DAMAGE.test(message) || /pixel limit/i.test(message)) throw mapSharpError(err, limits);
+      // A timeout is not decoded again: that would double the time it already took.
+      if (!strict || JPEG_DAMAGE.test(message) || /pixel limit|^timeout:/i.test(message)) throw mapSharpError(err, limits);
       return convert('error').catch((again: unknown) => {
         throw mapSharpError(again, limits);
       });

@@ -14,6 +14,7 @@ import {
   type ResponseMeta,
   type RestIndex,
 } from './wordpress-client';
+import { redirectKind, type RedirectKind } from './redirects';
 
 export interface Discovery {
   apiRoot: string;
@@ -35,6 +36,14 @@ const captive = (): AppError =>
     message: 'The network answered with a page that is not the portal (a Wi-Fi login page?).',
     retryable: true,
   });
+
+function linkRootKind(site: URL, linkRoot: string): RedirectKind | undefined {
+  try {
+    return redirectKind(site, new URL(linkRoot, site));
+  } catch {
+    return undefined;
+  }
+}
 
 export async function discoverRestRoot(
   address: string,
@@ -63,6 +72,11 @@ export async function discoverRestRoot(
   try {
     const response = await fetchPort(site.toString(), { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
     linkRoot = restRootFromLink(response.headers.get('link'));
+    // The credentials go to the REST root: a Link naming another host (or http:// for an https://
+    // site) is ignored, and the site's own /wp-json/ and ?rest_route= are tried instead.
+    const kind = linkRoot ? linkRootKind(site, linkRoot) : undefined;
+    if (kind !== 'same' && kind !== 'upgrade') linkRoot = undefined;
+    else linkRoot = new URL(linkRoot!, site).toString();
   } catch {
     // HEAD may be refused by odd servers; the fallbacks below still run (and report unreachable).
   }

@@ -84,3 +84,44 @@ describe('portal connection without a reachable portal', () => {
     expect(report.steps.slice(1).every((s) => s.status === 'skipped')).toBe(true);
   });
 });
+
+describe('the saved Application Password', () => {
+  /** A portal port that records where credentials would have gone, and answers like a closed port. */
+  function recordingFetch() {
+    const sent: { url: string; authorization: string | null }[] = [];
+    const fetchPort = async (url: string, init: RequestInit): Promise<Response> => {
+      sent.push({ url, authorization: new Headers(init.headers).get('authorization') });
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    };
+    return { sent, fetchPort };
+  }
+
+  it('is reused only for the same site and user; anything else needs the password typed again', async () => {
+    const { sent, fetchPort } = recordingFetch();
+    const t = backend({ fetch: fetchPort });
+    await t.call('portal-save', { address: UNREACHABLE, username: 'wartawan', appPassword: PASSWORD });
+    const others = [
+      { address: 'https://penyerang.example', username: 'wartawan' },
+      { address: UNREACHABLE.replace('127.0.0.1', 'localhost'), username: 'wartawan' },
+      { address: `${UNREACHABLE}/lain`, username: 'wartawan' },
+      { address: UNREACHABLE, username: 'admin' },
+    ];
+    sent.length = 0;
+    for (const other of others) {
+      for (const handler of ['portal-test', 'portal-save']) {
+        const err = await t.fail(handler, other);
+        expect([err.kind, err.code], `${handler} ${JSON.stringify(other)}`).toEqual(['validation', 'portal.passwordForOtherAccount']);
+        expect(err.params).toEqual({ address: UNREACHABLE, username: 'wartawan' });
+      }
+    }
+    expect(sent, 'nothing went out with the saved password').toEqual([]);
+    // The saved connection is untouched.
+    expect(await t.call<PortalConnection>('portal-get')).toMatchObject({ address: UNREACHABLE, username: 'wartawan', hasPassword: true });
+    // The same site and user still reuse it (written with a trailing slash too).
+    await t.call('portal-test', { address: `${UNREACHABLE}/`, username: 'wartawan' });
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((s) => s.url.startsWith(UNREACHABLE))).toBe(true);
+    // Typed again, the password goes to the other site.
+    await t.call('portal-test', { address: 'https://penyerang.example', username: 'wartawan', appPassword: 'wxyz wxyz wxyz wxyz wxyz wxyz' });
+  });
+});

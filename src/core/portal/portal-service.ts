@@ -7,6 +7,7 @@ import type { ConnectionReport, PortalAccount, PortalConnection } from '../../sh
 import type { SecretStore } from '../secrets/secret-store';
 import type { SqliteDatabase } from '../storage/database';
 import { testConnection, type ConnectionReport as FullReport } from './test-connection';
+import type { HostLookup } from './download';
 import { normaliseSiteAddress, WordPressClient, type HttpPort } from './wordpress-client';
 
 export const APP_PASSWORD_SECRET = 'portal.appPassword';
@@ -28,6 +29,8 @@ export interface PortalServiceOptions {
   fetch?: HttpPort;
   /** Per-request timeout for the sync's requests (tests make it short). */
   timeoutMs?: number;
+  /** Host look-ups for the photo download rules (tests give their own). */
+  lookup?: HostLookup;
 }
 
 export interface CredentialsInput {
@@ -125,12 +128,26 @@ export class PortalService {
     return this.passwordCache;
   }
 
+  /**
+   * The password typed, or the saved one, but only for the site and user it was saved for: sent
+   * anywhere else it would hand the account to whoever answers there.
+   */
   private async passwordFor(input: CredentialsInput): Promise<string> {
-    const password = input.appPassword ?? (await this.password());
-    if (!password) {
+    if (input.appPassword) return input.appPassword;
+    const saved = await this.password();
+    if (!saved) {
       throw new AppError({ kind: 'validation', code: 'portal.credentialsMissing', message: 'Enter the Application Password.' });
     }
-    return password;
+    const row = this.row();
+    if (!row || displayAddress(input.address) !== row.address || input.username !== row.username) {
+      throw new AppError({
+        kind: 'validation',
+        code: 'portal.passwordForOtherAccount',
+        message: 'The saved Application Password is only used for the site and user it was saved for: enter the password for this one.',
+        params: row ? { address: row.address.slice(0, 200), username: row.username.slice(0, 100) } : {},
+      });
+    }
+    return saved;
   }
 
   async test(input: CredentialsInput, newsroomZone: string): Promise<FullReport> {
@@ -234,6 +251,8 @@ export class PortalService {
         fetch: this.options.fetch,
         now: this.options.clock,
         timeoutMs: this.options.timeoutMs,
+        siteAddress: row.address,
+        lookup: this.options.lookup,
       }),
       account,
       address: row.address,

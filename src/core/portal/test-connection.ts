@@ -4,6 +4,7 @@
  * beyond English fallbacks, and the password never appears in it.
  */
 import { AppError, toErrorShape } from '../../shared/errors';
+import { isUnencryptedRemote } from '../../shared/portal-address';
 import { discoverRestRoot } from './discovery';
 import { WordPressClient, type HttpPort } from './wordpress-client';
 
@@ -74,7 +75,12 @@ export async function testConnection(
     }
     return finish();
   }
-  add('reachable', 'ok', 'portal.check.reachable', { via: discovery.via });
+  if (isUnencryptedRemote(discovery.apiRoot)) {
+    // Basic auth is the password itself: over http:// anyone on the network path can read it.
+    add('reachable', 'warn', 'portal.check.unencrypted', { via: discovery.via, host: new URL(discovery.apiRoot).host });
+  } else {
+    add('reachable', 'ok', 'portal.check.reachable', { via: discovery.via });
+  }
   const found = { apiRoot: discovery.apiRoot, siteTimeZone: discovery.index.timezoneString, clockSkewMs: discovery.meta.clockSkewMs };
   if (!discovery.index.applicationPasswords) {
     // Without HTTPS (or a local site) WordPress silently ignores Application Passwords.

@@ -143,3 +143,31 @@ describe('conflict base', () => {
     expect(urls[1]).toBe('https://portal.test/wp-json/wp/v2/posts/5/revisions?per_page=1&context=edit');
   });
 });
+
+describe('titles and excerpts', () => {
+  it('go to WordPress escaped like the body text and come back as the same plain text', async () => {
+    const sent: Record<string, unknown>[] = [];
+    const client = clientAnswering(async (_url, init) => {
+      const body = JSON.parse(String(init.body)) as Record<string, string>;
+      sent.push(body);
+      // WordPress keeps the raw value as sent (kses only normalises it) and answers with it.
+      return Response.json({ id: 7, title: { raw: body.title, rendered: body.title }, excerpt: { raw: body.excerpt, rendered: `<p>${body.excerpt}</p>` }, content: { raw: '' } });
+    });
+    const title = 'Banjir & Longsor <Kukar> <script>alert(1)</script>';
+    const excerpt = 'A &amp; B <img src=x onerror=alert(1)>';
+    const post = await client.createPost({ title, excerpt, content: '<p>x</p>' });
+    expect(sent[0]).toMatchObject({
+      title: 'Banjir &amp; Longsor &lt;Kukar&gt; &lt;script&gt;alert(1)&lt;/script&gt;',
+      excerpt: 'A &amp;amp; B &lt;img src=x onerror=alert(1)&gt;',
+    });
+    expect([post.title, post.excerpt]).toEqual([title, excerpt]);
+  });
+
+  it('read from the portal: entities decoded, markup typed there reduced to its words', async () => {
+    const client = clientAnswering(async () =>
+      Response.json({ id: 8, title: { rendered: 'Kabar&#8217;s &#8220;Kukar&#8221; &amp; <em>Samarinda</em>' }, excerpt: { raw: 'Air &lt;naik&gt;' }, content: { raw: '' } }),
+    );
+    const post = await client.getPost(8);
+    expect([post.title, post.excerpt]).toEqual(['Kabar\u2019s \u201cKukar\u201d & Samarinda', 'Air <naik>']);
+  });
+});

@@ -10,6 +10,7 @@ import type { HandlerName } from '../../shared/contract';
 import type { ErrorKind } from '../../shared/errors';
 import { LEXICAL_LIMITS } from '../../shared/lexical-document';
 import { DEFAULT_SETTINGS } from '../settings/settings-service';
+import { progressiveScanBomb } from './jpeg-scan-bomb';
 
 /** Ids and bytes the examples refer to: made by seeding a fresh backend (see hostile-harness.ts). */
 export interface SeededContext {
@@ -193,6 +194,8 @@ export const NOT_PHOTOS: Record<string, Uint8Array> = {
   'JPEG magic only': new Uint8Array([0xff, 0xd8, 0xff, 0xe0]),
   'PNG header only': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   'empty file': new Uint8Array(0),
+  // 341 KB that took libjpeg 24 s to decode: refused from its markers (see jpeg-scans.ts).
+  'progressive JPEG with 10,000 scans': progressiveScanBomb().bytes,
 };
 
 const HOSTILE_FILE_NAMES: Record<string, string> = {

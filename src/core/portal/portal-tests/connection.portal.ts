@@ -90,6 +90,37 @@ describe('discovery', () => {
   });
 });
 
+describe('a Link header naming another host', () => {
+  it('is not taken as the REST root, and the password never goes there', async () => {
+    const { url, users } = testSite();
+    const seen: { path: string; authorization: string | undefined }[] = [];
+    const elsewhere = createServer((req, res) => {
+      seen.push({ path: req.url ?? '', authorization: req.headers.authorization });
+      // Pretends to be the portal's REST index, so a client that trusted the Link would send the password.
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ name: 'Palsu', namespaces: ['wp/v2'], authentication: { 'application-passwords': {} } }));
+    });
+    await new Promise<void>((r) => elsewhere.listen(0, '127.0.0.1', r));
+    const other = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+    const linkElsewhere: HttpPort = async (target, init) => {
+      const res = await fetch(target, init);
+      if (new URL(target).pathname !== '/' || init.method !== 'HEAD') return res;
+      const headers = new Headers(res.headers);
+      headers.set('link', `<${other}/wp-json/>; rel="https://api.w.org/"`);
+      return new Response(res.body, { status: res.status, headers });
+    };
+    try {
+      const report = await testConnection(url, users.EDITOR.username, users.EDITOR.appPassword, 'Asia/Makassar', { fetch: linkElsewhere });
+      expect(report.ok).toBe(true);
+      expect(report.apiRoot).toBe(`${url}/wp-json/`);
+      expect(seen).toEqual([]);
+    } finally {
+      elsewhere.closeAllConnections();
+      await new Promise<void>((r) => elsewhere.close(() => r()));
+    }
+  });
+});
+
 describe('credentials and roles', () => {
   it('bad credentials fail on users/me although public reads still answer', async () => {
     const bad = new WordPressClient({ apiRoot: `${testSite().url}/wp-json/`, username: 'editor', appPassword: 'xxxx xxxx xxxx xxxx xxxx xxxx' });

@@ -83,6 +83,31 @@ describe('Pengaturan > Portal', () => {
     expect(lines[6]).toMatch(/^Perhatian Jam komputer Anda selisih 5 menit dengan portal/);
   });
 
+  it('warns about a plain http:// address that is not this computer, in the field and in the test', async () => {
+    const client = fakeClient();
+    client.answer('portal-get', () => NOT_CONNECTED);
+    client.answer('portal-test', () => ({
+      ok: true,
+      steps: [{ id: 'reachable', status: 'warn', code: 'portal.check.unencrypted', params: { host: 'kabarkukar.id', via: 'link' } }],
+    }));
+    const { container } = await settings(client);
+    const warning = 'Alamat http:// tidak dienkripsi';
+    await type(byLabel(container, 'Alamat portal'), 'https://kabarkukar.id');
+    expect(text(container)).not.toContain(warning);
+    await type(byLabel(container, 'Alamat portal'), 'http://127.0.0.1:8091');
+    expect(text(container)).not.toContain(warning);
+    await type(byLabel(container, 'Alamat portal'), 'http://kabarkukar.id');
+    expect(text(container)).toContain(warning);
+    // Read with the field, not only seen.
+    const described = byLabel(container, 'Alamat portal').getAttribute('aria-describedby')!.split(' ');
+    expect(described.map((id) => container.querySelector(`[id="${id}"]`)?.textContent ?? '').join(' ')).toContain(warning);
+    await type(byLabel(container, 'Nama pengguna'), 'rina');
+    await type(byLabel(container, 'Kata sandi aplikasi'), 'abcd efgh ijkl mnop');
+    await click(byRole(container, 'button', 'Uji koneksi'));
+    const [line] = allByRole(results(container), 'listitem').map(text);
+    expect(line).toMatch(/^Perhatian Alamat dapat dijangkau, tetapi tanpa enkripsi \(http:\/\/kabarkukar\.id\) Kata sandi aplikasi dan naskah terkirim tanpa enkripsi/);
+  });
+
   it('names what the account may do, in English too', async () => {
     const client = fakeClient();
     client.answer('portal-get', () => CONNECTED);
@@ -118,18 +143,26 @@ describe('Pengaturan > Portal', () => {
     expect(document.activeElement).toBe(byLabel(container, 'Nama pengguna'));
   });
 
-  it('saves, keeping the saved password when the field is left empty, and shows a refusal with its fix', async () => {
+  it('saves, keeping the saved password when the field is left empty for the same user only, and shows a refusal with its fix', async () => {
     const client = fakeClient();
     client.answer('portal-get', () => CONNECTED);
     const refused: AppErrorShape = { kind: 'auth', code: 'portal.badCredentials', message: 'refused', retryable: false };
     client.fail('portal-save', refused);
     const { container } = await settings(client);
+    // Another user: the saved password is not offered for it, the field asks for its own.
     await type(byLabel(container, 'Nama pengguna'), 'rina.w');
+    expect(text(container)).toContain('Kata sandi aplikasi yang tersimpan hanya dipakai untuk https://kabarkukar.id sebagai rina.');
     await submit(container.querySelector('form')!);
-    expect(client.callsOf('portal-save')).toEqual([{ address: 'https://kabarkukar.id', username: 'rina.w' }]);
+    expect(client.callsOf('portal-save')).toEqual([]);
+    expect(text(container)).toContain('Isi Kata sandi aplikasi dulu.');
+
+    await type(byLabel(container, 'Nama pengguna'), 'rina');
+    await submit(container.querySelector('form')!);
+    expect(client.callsOf('portal-save')).toEqual([{ address: 'https://kabarkukar.id', username: 'rina' }]);
     expect(text(results(container))).toMatch(/Koneksi belum disimpan\..*Portal menolak nama pengguna atau kata sandi aplikasi\..*Kata Sandi Aplikasi/);
 
     client.answer('portal-save', () => ({ ...CONNECTED, username: 'rina.w' }));
+    await type(byLabel(container, 'Nama pengguna'), 'rina.w');
     await type(byLabel(container, 'Kata sandi aplikasi'), 'wxyz');
     await submit(container.querySelector('form')!);
     expect(client.callsOf('portal-save')[1]).toEqual({ address: 'https://kabarkukar.id', username: 'rina.w', appPassword: 'wxyz' });

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/contract';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { formatLong } from '../../../../shared/newsroom-time';
+import { isUnencryptedRemote } from '../../../../shared/portal-address';
 import type { ConnectionReport, ConnectionStep, ConnectionStepStatus, PortalConnection } from '../../../../shared/sync';
 import { errorShapeOf } from '../../api';
 import { useServices } from '../../app/services';
@@ -173,11 +174,13 @@ export function PortalSection() {
   const addressValue = address ?? saved?.address ?? '';
   const usernameValue = username ?? saved?.username ?? '';
   const hasPassword = saved?.hasPassword === true;
+  // The saved password is only ever sent to the site and user it was saved for (the backend says so too).
+  const reusable = hasPassword && addressValue.trim() === saved?.address && usernameValue.trim() === saved?.username;
 
   /** The form as the contract wants it, or null (and the first empty field focused). */
   const credentials = (): PortalCredentials | null => {
     const values = { address: addressValue.trim(), username: usernameValue.trim(), appPassword: password.trim() };
-    const empty = values.address === '' ? 'address' : values.username === '' ? 'username' : values.appPassword === '' && !hasPassword ? 'appPassword' : null;
+    const empty = values.address === '' ? 'address' : values.username === '' ? 'username' : values.appPassword === '' && !reusable ? 'appPassword' : null;
     setMissing(empty);
     if (empty) {
       ({ address: addressRef, username: usernameRef, appPassword: passwordRef })[empty].current?.focus();
@@ -261,7 +264,17 @@ export function PortalSection() {
             setAddress(v);
             setMissing(null);
           }}
-          hints={[t('portal.addressHint')]}
+          hints={[
+            t('portal.addressHint'),
+            ...(isUnencryptedRemote(addressValue)
+              ? [
+                  <span key="unencrypted" className="portal-unencrypted">
+                    <Icon name="alert" size={14} />
+                    <span>{t('portal.addressUnencrypted')}</span>
+                  </span>,
+                ]
+              : []),
+          ]}
         />
         <PortalField
           label={t('portal.username')}
@@ -299,7 +312,7 @@ export function PortalSection() {
             setMissing(null);
           }}
           hints={[
-            `${hasPassword ? `${t('portal.appPasswordKeep')} ` : ''}${t('portal.appPasswordHint')}`,
+            `${reusable ? `${t('portal.appPasswordKeep')} ` : hasPassword ? `${t('portal.appPasswordOtherAccount', { address: saved?.address ?? '', username: saved?.username ?? '' })} ` : ''}${t('portal.appPasswordHint')}`,
             <span key="secure" className="portal-secure">
               <Icon name="lock" size={14} />
               <span>{t(client.transport === 'electron' ? 'portal.secureStoreOs' : 'portal.secureStoreFile')}</span>
