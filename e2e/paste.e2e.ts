@@ -344,3 +344,29 @@ test('Lexical data a web page put on the clipboard is cleaned like HTML: no over
   expect(JSON.stringify(stored)).not.toMatch(/position:fixed|_top/);
   expect(imageMediaIds(stored)).toEqual([]);
 });
+
+test('a copy made in the article, photo included, pastes back with its photo and structure (Lexical’s own format)', async ({ page, openApp, host, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+  const title = 'Uji Salin Foto Dalam Naskah';
+  await openApp();
+  await startArticle(page, title);
+  const body = ui.body(page);
+  await page.keyboard.type('## ');
+  await expect(body.locator('h2')).toHaveCount(1);
+  await page.keyboard.insertText('Jembatan Kartanegara');
+  const photo = await makePhonePhoto({ width: 800, height: 600, orientation: 1, seed: 5 });
+  await paste(page, {}, { name: 'jembatan.jpg', type: 'image/jpeg', bytes: photo });
+  const figures = body.getByRole('figure');
+  await expect(figures).toHaveCount(1, { timeout: 20_000 });
+  await body.locator('h2').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+C');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ControlOrMeta+V');
+  // Lexical's own data: the photo comes back as a figure (the HTML cleaner would leave it out).
+  await expect(figures).toHaveCount(2);
+  await expect(body.locator('h2')).toHaveCount(2);
+  await expect(page.getByText('Gambar dari yang ditempel tidak ikut.', { exact: false })).toHaveCount(0);
+  const stored = async () => imageMediaIds((await storedArticle(host, title)).body as LexicalDocument);
+  await expect.poll(async () => (await stored()).length).toBe(2);
+});
