@@ -14,7 +14,10 @@ export default defineConfig({
     environment: 'node',
     // Each test file opens its own databases in its own temporary directories.
     pool: 'forks',
-    testTimeout: 15_000,
+    // Room for a busy 2-core machine (load average about 10 beside this run): a hook that makes a
+    // 6-megapixel test photo took more than 10 s there.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     restoreMocks: true,
   },
 });

@@ -62,7 +62,7 @@ for (const { theme, label } of THEMES) {
     serious.push(...(await audit(page, testInfo, `Naskah (${label})`)));
 
     await page.keyboard.press('ControlOrMeta+Shift+P');
-    await expect(page.getByRole('dialog', { name: 'Perintah' })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: 'Perintah', exact: true })).toBeVisible();
     serious.push(...(await audit(page, testInfo, `Perintah (${label})`)));
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -74,7 +74,7 @@ for (const { theme, label } of THEMES) {
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Antrean Terbit', exact: true }).click();
-    const queue = page.getByRole('list', { name: 'Naskah di antrean' });
+    const queue = page.getByRole('list', { name: 'Naskah di antrean', exact: true });
     await expect(queue.getByRole('button').filter({ hasText: queued.title })).toBeVisible();
     serious.push(...(await audit(page, testInfo, `Antrean Terbit (${label})`)));
 
@@ -82,19 +82,19 @@ for (const { theme, label } of THEMES) {
     await queue.getByRole('button').filter({ hasText: queued.title }).click();
     await expect(ui.title(page)).toHaveValue(queued.title);
     await page.getByRole('button', { name: 'Tolak', exact: true }).click();
-    await expect(page.getByRole('dialog', { name: 'Tolak naskah' })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: 'Tolak naskah', exact: true })).toBeVisible();
     serious.push(...(await audit(page, testInfo, `Tolak naskah (${label})`)));
     await page.keyboard.press('Escape');
 
     // The outbox from the status bar (the submitted article waits in it: no portal is set up).
-    await page.getByRole('contentinfo', { name: 'Sinkronisasi portal' }).getByRole('button', { name: 'Antrean kirim' }).click();
-    await expect(page.getByRole('dialog', { name: 'Antrean kirim' })).toBeVisible();
+    await page.getByRole('contentinfo', { name: 'Sinkronisasi portal', exact: true }).getByRole('button', { name: 'Antrean kirim', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Antrean kirim', exact: true })).toBeVisible();
     serious.push(...(await audit(page, testInfo, `Antrean kirim (${label})`)));
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Pengaturan', exact: true }).click();
-    await expect(page.getByRole('heading', { name: 'Pengaturan', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Pengaturan', exact: true, level: 1 })).toBeVisible();
     serious.push(...(await audit(page, testInfo, `Pengaturan (${label})`)));
 
     expect(serious, 'serious or critical accessibility violations').toEqual([]);
@@ -108,7 +108,7 @@ test.describe('first run', () => {
     test(`no serious or critical axe violations on the welcome (${label})`, async ({ page, host }, testInfo) => {
       await callHost(host, 'settings-update', { theme });
       await page.goto(host.url);
-      await expect(page.getByRole('heading', { name: 'Selamat datang di Redaksi', level: 1 })).toBeVisible({ timeout: 15_000 });
+      await expect(page.getByRole('heading', { name: 'Selamat datang di Redaksi', exact: true, level: 1 })).toBeVisible({ timeout: 15_000 });
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       expect(await audit(page, testInfo, `Selamat datang (${label})`), 'serious or critical accessibility violations').toEqual([]);
     });

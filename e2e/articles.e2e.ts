@@ -61,7 +61,7 @@ test('a pasted title longer than a title may be is cut with a word saying so', a
   const sentence = 'Pemkab Kukar Salurkan Bantuan untuk Warga Terdampak Banjir di Tenggarong Seberang ';
   await page.keyboard.insertText(sentence.repeat(5)); // 420 characters, as if pasted
   await expect(title).toHaveValue(sentence.repeat(5).slice(0, 300));
-  await expect(page.getByText('Judul paling panjang 300 karakter. Yang lebih dari itu tidak ikut.')).toBeVisible();
+  await expect(page.getByText('Judul paling panjang 300 karakter. Yang lebih dari itu tidak ikut.', { exact: true })).toBeVisible();
   await expectSaved(page, host, sentence.repeat(5).slice(0, 300), '');
 
   // Shortened below the limit, the word goes away.
@@ -73,7 +73,7 @@ test('an article left as "Naskah baru" made it does not stay behind in the list'
   await openApp();
   await startArticle(page, 'Rapat Paripurna DPRD Kukar');
   await expectSaved(page, host, 'Rapat Paripurna DPRD Kukar', '');
-  const list = page.getByRole('list', { name: 'Daftar naskah' });
+  const list = page.getByRole('list', { name: 'Daftar naskah', exact: true });
   const untitled = list.getByRole('button', { name: /Tanpa judul/ });
 
   await ui.newArticle(page).click();

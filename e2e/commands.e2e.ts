@@ -12,9 +12,9 @@ test('the command palette formats the selection and moves between screens, from 
   await page.keyboard.press('ControlOrMeta+A');
 
   await page.keyboard.press('ControlOrMeta+Shift+P');
-  const palette = page.getByRole('dialog', { name: 'Perintah' });
+  const palette = page.getByRole('dialog', { name: 'Perintah', exact: true });
   await expect(palette).toBeVisible();
-  const search = palette.getByRole('combobox', { name: 'Cari perintah' });
+  const search = palette.getByRole('combobox', { name: 'Cari perintah', exact: true });
   await expect(search).toBeFocused();
   await search.fill('tebal');
   await expect(palette.getByRole('option', { name: /Tebal/ })).toHaveAttribute('aria-selected', 'true');
@@ -27,7 +27,7 @@ test('the command palette formats the selection and moves between screens, from 
   await expect(palette.getByRole('option', { name: /Antrean Terbit/ })).toHaveCount(0);
   await search.fill('pengaturan');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Pengaturan', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Pengaturan', exact: true, level: 1 })).toBeVisible();
   await page.keyboard.press('ControlOrMeta+Shift+P');
   await search.fill('miring');
   const italic = palette.getByRole('option', { name: /Miring/ });

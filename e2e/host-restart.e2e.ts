@@ -57,14 +57,14 @@ test('restarted with a new token, the tab says it cannot save any more and hands
 
   const notice = page.locator('.notice-error');
   await expect(notice).toContainText('Tab ini tidak dapat menyimpan lagi. Tulisan yang belum tersimpan masih di layar: salin dulu');
-  await expect(notice.getByRole('button', { name: 'Simpan sekarang' })).toHaveCount(0);
+  await expect(notice.getByRole('button', { name: 'Simpan sekarang', exact: true })).toHaveCount(0);
   await expect(ui.body(page)).toHaveText(WHILE_DOWN);
   // Not "Luring": the host is there, and waiting for the connection would not help.
   const footer = page.locator('.sidebar-footer');
   await expect(footer).toContainText('Sesi berakhir');
   await expect(footer).not.toContainText('Luring');
-  await notice.getByRole('button', { name: 'Salin tulisan' }).click();
-  await expect(page.getByText('Judul, ringkasan, dan isi berita disalin sebagai teks.')).toBeVisible();
+  await notice.getByRole('button', { name: 'Salin tulisan', exact: true }).click();
+  await expect(page.getByText('Judul, ringkasan, dan isi berita disalin sebagai teks. Tempelkan di naskah yang dibuka lewat alamat baru.', { exact: true })).toBeVisible();
   expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(
     `${TITLE}\n\n${WHILE_DOWN}`,
   );

@@ -76,11 +76,11 @@ test('after switching to English no Indonesian interface word is left on the mai
     ['Settings', async () => {}],
     ['Articles', async () => {
       await page.getByRole('button', { name: 'Articles', exact: true }).click();
-      await expect(page.getByRole('textbox', { name: 'Article body' })).toBeVisible();
+      await expect(page.getByRole('textbox', { name: 'Article body', exact: true })).toBeVisible();
     }],
     ['Publish queue', async () => {
       await page.getByRole('button', { name: 'Publish queue', exact: true }).click();
-      await expect(page.getByRole('heading', { name: 'Publish queue' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Publish queue', exact: true })).toBeVisible();
     }],
   ];
   for (const [name, open] of screens) {

@@ -312,3 +312,61 @@ test('a pasted table and picture are not dropped without a word', async ({ page,
   await expect(page.getByText('Naskah tidak memuat tabel: isi tabel yang ditempel menjadi alinea biasa.', { exact: false })).toBeVisible();
   await expect(ui.body(page).locator('img')).toHaveCount(0);
 });
+
+test('Lexical data a web page put on the clipboard is cleaned like HTML: no overlay style, no _top link, no photo', async ({ page, openApp, host }) => {
+  const title = 'Uji Data Lexical Asing';
+  const overlay = 'position:fixed;inset:0;z-index:2147483647;background:#fff';
+  const text = (value: string, style = '') => ({ type: 'text', version: 1, text: value, detail: 0, format: 0, mode: 'normal', style });
+  // What any page's copy handler can write: Lexical's format, in this editor's namespace.
+  const forged = JSON.stringify({
+    namespace: 'redaksi-article',
+    nodes: [
+      {
+        type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '',
+        children: [
+          text('Klik ', overlay),
+          { type: 'link', version: 1, url: 'https://phish.example/', rel: null, target: '_top', title: null, direction: null, format: '', indent: 0, children: [text('masuk')] },
+        ],
+      },
+      { type: 'image', version: 1, mediaId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', altText: '', caption: '', credit: '' },
+    ],
+  });
+  await openApp();
+  await startArticle(page, title);
+  await paste(page, { 'application/x-lexical-editor': forged, 'text/html': '<p>Klik <a href="https://phish.example/" target="_top">masuk</a></p>', 'text/plain': 'Klik masuk' });
+  await page.keyboard.insertText(' Akhir uji.');
+  const body = ui.body(page);
+  await expect(body).toContainText('Klik masuk');
+  await expect(body.getByRole('link', { name: 'masuk', exact: true })).toHaveAttribute('href', 'https://phish.example/');
+  await expect(body.locator('[style], a[target], figure, img')).toHaveCount(0);
+  await expectSaved(page, host, title, 'Akhir uji.');
+  const stored = (await storedArticle(host, title)).body as LexicalDocument;
+  expect(JSON.stringify(stored)).not.toMatch(/position:fixed|_top/);
+  expect(imageMediaIds(stored)).toEqual([]);
+});
+
+test('a copy made in the article, photo included, pastes back with its photo and structure (Lexical’s own format)', async ({ page, openApp, host, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+  const title = 'Uji Salin Foto Dalam Naskah';
+  await openApp();
+  await startArticle(page, title);
+  const body = ui.body(page);
+  await page.keyboard.type('## ');
+  await expect(body.locator('h2')).toHaveCount(1);
+  await page.keyboard.insertText('Jembatan Kartanegara');
+  const photo = await makePhonePhoto({ width: 800, height: 600, orientation: 1, seed: 5 });
+  await paste(page, {}, { name: 'jembatan.jpg', type: 'image/jpeg', bytes: photo });
+  const figures = body.getByRole('figure');
+  await expect(figures).toHaveCount(1, { timeout: 20_000 });
+  await body.locator('h2').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+C');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ControlOrMeta+V');
+  // Lexical's own data: the photo comes back as a figure (the HTML cleaner would leave it out).
+  await expect(figures).toHaveCount(2);
+  await expect(body.locator('h2')).toHaveCount(2);
+  await expect(page.getByText('Gambar dari yang ditempel tidak ikut.', { exact: false })).toHaveCount(0);
+  const stored = async () => imageMediaIds((await storedArticle(host, title)).body as LexicalDocument);
+  await expect.poll(async () => (await stored()).length).toBe(2);
+});

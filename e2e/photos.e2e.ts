@@ -150,7 +150,7 @@ test('phone photos from the file picker and from a paste are prepared, and their
   await expect(figures(page).nth(1).getByRole('button', { name: 'Jadikan gambar utama', exact: true })).toHaveAttribute('aria-pressed', 'false');
   // The caption is searchable.
   await ui.search(page).fill('Mulawarman tergenang');
-  await expect(page.getByRole('list', { name: 'Hasil pencarian' }).getByRole('button', { name: new RegExp('Banjir Rendam Jalan Mulawarman') })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Hasil pencarian', exact: true }).getByRole('button', { name: new RegExp('Banjir Rendam Jalan Mulawarman') })).toBeVisible();
 });
 
 test('a decompression bomb and a fake photo are refused by name, the good photo goes in, and nothing of the bad ones is stored', async ({
@@ -261,7 +261,7 @@ test('photos still being prepared when the reporter opens another article land a
   );
   await openFromList(page, other); // while the three are still being prepared
 
-  await expect(page.getByText(`3 foto yang disiapkan setelah Anda pindah naskah dimasukkan ke akhir “${left}”.`)).toBeVisible({ timeout: 40_000 });
+  await expect(page.getByText(`3 foto yang disiapkan setelah Anda pindah naskah dimasukkan ke akhir “${left}”.`, { exact: true })).toBeVisible({ timeout: 40_000 });
   const stored = await storedArticle(host, left);
   expect(plainText(stored.body)).toContain('Harga cabai naik dua kali lipat.');
   const names = await Promise.all(imagesOf(stored).map(async (image) => (await callHost<MediaItem>(host, 'media-get', { id: image.mediaId })).originalName));

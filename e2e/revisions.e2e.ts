@@ -23,10 +23,10 @@ test('an older revision can be restored and stays restored after a reload', asyn
   await page.keyboard.insertText(NEWER);
   await expectSaved(page, host, TITLE, new RegExp(`^${NEWER}$`));
 
-  await page.getByRole('button', { name: 'Riwayat revisi' }).click();
-  const revisions = page.getByRole('list', { name: 'Daftar revisi' }).getByRole('button');
+  await page.getByRole('button', { name: 'Riwayat revisi', exact: true }).click();
+  const revisions = page.getByRole('list', { name: 'Daftar revisi', exact: true }).getByRole('button');
   await expect(revisions.first()).toBeVisible();
-  const preview = page.getByRole('region', { name: 'Pratinjau revisi' });
+  const preview = page.getByRole('region', { name: 'Pratinjau revisi', exact: true });
   let found = false;
   for (let i = 0; i < (await revisions.count()) && !found; i++) {
     await revisions.nth(i).click();

@@ -35,7 +35,7 @@ test('search finds an article by a word of its body and opens it', async ({ page
   // "Tumenggung" appears only in the weather story's body, not in any title.
   const search = ui.search(page);
   await search.fill('Tumenggung');
-  const results = page.getByRole('list', { name: 'Hasil pencarian' });
+  const results = page.getByRole('list', { name: 'Hasil pencarian', exact: true });
   await expect(results.getByRole('button')).toHaveCount(1);
   await results.getByRole('button', { name: /Potensi Cuaca Ekstrem/ }).click();
   await expect(ui.title(page)).toHaveValue(ARTICLES[1]!.title);

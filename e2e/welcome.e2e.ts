@@ -10,7 +10,7 @@ test.use({ onboarded: false });
 
 test('the welcome is done from the keyboard, in English, and opens a new article', async ({ page, host }) => {
   await page.goto(host.url);
-  await expect(page.getByRole('heading', { name: 'Selamat datang di Redaksi', level: 1 })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: 'Selamat datang di Redaksi', exact: true, level: 1 })).toBeVisible({ timeout: 15_000 });
   const indonesian = page.getByRole('radio', { name: 'Bahasa Indonesia', exact: true });
   await expect(indonesian, 'the first choice has the focus').toBeFocused();
   await expect(page.getByRole('radio', { name: 'Penulis', exact: true })).toBeChecked();
@@ -18,7 +18,7 @@ test('the welcome is done from the keyboard, in English, and opens a new article
 
   // Arrow keys move within a radio group; the language applies at once.
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('heading', { name: 'Welcome to Redaksi', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome to Redaksi', exact: true, level: 1 })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('radio', { name: 'English', exact: true })).toBeFocused();
 
@@ -56,5 +56,5 @@ test('the welcome is done from the keyboard, in English, and opens a new article
 
   await page.reload();
   await expect(page.getByRole('button', { name: 'New article', exact: true })).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByRole('heading', { name: 'Welcome to Redaksi' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Welcome to Redaksi', exact: true })).toHaveCount(0);
 });

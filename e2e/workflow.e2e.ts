@@ -39,9 +39,9 @@ async function actAs(page: Page, host: AppHost, role: 'Penulis' | 'Redaktur', na
     .toBe(`${role === 'Penulis' ? 'writer' : 'editor'}/${name}`);
 }
 
-const panel = (page: Page) => page.getByRole('complementary', { name: 'Panel naskah' });
+const panel = (page: Page) => page.getByRole('complementary', { name: 'Panel naskah', exact: true });
 const statusOf = (page: Page) => panel(page).locator('.workflow-status .status-badge');
-const queueList = (page: Page) => page.getByRole('list', { name: 'Naskah di antrean' });
+const queueList = (page: Page) => page.getByRole('list', { name: 'Naskah di antrean', exact: true });
 
 async function openFromQueue(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Antrean Terbit', exact: true }).click();
@@ -74,7 +74,7 @@ test('a writer submits, the editor rejects with a note, the writer resubmits and
   await expect(panel(page).getByLabel('Kategori', { exact: true }).locator('option:checked')).toHaveText('Daerah');
   await panel(page).getByRole('button', { name: 'Kirim ke redaktur', exact: true }).click();
   await expect(statusOf(page)).toHaveText('Dikirim');
-  await expect(page.getByText('Naskah sedang ditinjau redaktur. Tarik kembali untuk mengubahnya.')).toBeVisible();
+  await expect(page.getByText('Naskah sedang ditinjau redaktur. Tarik kembali untuk mengubahnya.', { exact: true })).toBeVisible();
   await expect(ui.title(page)).not.toBeEditable();
   await expect(ui.body(page)).toHaveAttribute('contenteditable', 'false');
 
@@ -87,7 +87,7 @@ test('a writer submits, the editor rejects with a note, the writer resubmits and
   await expect(row).toContainText('Daerah');
   await openFromQueue(page, TITLE);
   await panel(page).getByRole('button', { name: 'Tolak', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Tolak naskah' });
+  const dialog = page.getByRole('dialog', { name: 'Tolak naskah', exact: true });
   await dialog.getByLabel('Catatan untuk penulis', { exact: true }).fill(NOTE);
   await dialog.getByRole('button', { name: 'Tolak naskah', exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -97,7 +97,7 @@ test('a writer submits, the editor rejects with a note, the writer resubmits and
   await actAs(page, host, 'Penulis', 'Siti Rahma');
   await page.getByRole('button', { name: 'Naskah', exact: true }).click();
   await expect(ui.title(page)).toHaveValue(TITLE);
-  const notice = page.getByRole('region', { name: 'Naskah ditolak redaktur' });
+  const notice = page.getByRole('region', { name: 'Naskah ditolak redaktur', exact: true });
   await expect(notice).toContainText(NOTE);
   await expect(notice).toContainText('Catatan dari Budi Santoso');
   await expect(ui.title(page)).toBeEditable();
@@ -137,7 +137,7 @@ test('a writer submits, the editor rejects with a note, the writer resubmits and
   // The history names every step, who took it, and the note.
   await openFromQueue(page, TITLE);
   await panel(page).getByRole('button', { name: 'Riwayat naskah', exact: true }).click();
-  const history = page.getByRole('dialog', { name: 'Riwayat naskah' }).getByRole('listitem');
+  const history = page.getByRole('dialog', { name: 'Riwayat naskah', exact: true }).getByRole('listitem');
   await expect(history).toHaveCount(4);
   await expect(history.nth(0)).toContainText('Dijadwalkan');
   await expect(history.nth(0)).toContainText('oleh Budi Santoso (Redaktur)');
@@ -177,7 +177,7 @@ test('the publish queue stays a small window of rows with 5,000 articles waiting
 
   const started = Date.now();
   await page.getByRole('button', { name: 'Antrean Terbit', exact: true }).click();
-  await expect(page.getByText('5.000 naskah di antrean')).toBeVisible();
+  await expect(page.getByText(/^5\.000 naskah di antrean/)).toBeVisible();
   await expect(queueList(page).getByRole('listitem').first()).toBeVisible();
   testInfo.annotations.push({ type: 'queue open (5,000 items, fetch + first paint)', description: `${Date.now() - started} ms` });
 
@@ -194,7 +194,7 @@ test('the publish queue stays a small window of rows with 5,000 articles waiting
   await expect(queueList(page).getByRole('listitem')).toHaveCount(rendered);
 
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Terjadwal' });
-  await expect(page.getByText('1.666 dari 5.000 naskah')).toBeVisible();
+  await expect(page.getByText(/^1\.666 dari 5\.000 naskah/)).toBeVisible();
   await expect(queueList(page).getByRole('button').first()).toContainText('Terjadwal');
 });
 
@@ -235,7 +235,7 @@ test('started before the person had a name: the missing list follows the text, t
 
   // Restoring a revision of the read-only article is not offered either.
   await page.getByRole('button', { name: 'Riwayat revisi', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Riwayat revisi' });
+  const dialog = page.getByRole('dialog', { name: 'Riwayat revisi', exact: true });
   const restore = dialog.getByRole('button', { name: 'Pulihkan', exact: true });
   await expect(restore).toBeDisabled();
   await expect(restore).toHaveAccessibleDescription(/versi lama tidak bisa dipulihkan/);

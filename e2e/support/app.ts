@@ -90,6 +90,6 @@ export async function startArticle(page: Page, title: string): Promise<void> {
 
 /** Opens an article from the list by its title. */
 export async function openFromList(page: Page, title: string): Promise<void> {
-  await page.getByRole('list', { name: 'Daftar naskah' }).getByRole('button', { name: new RegExp(escapeRegExp(title)) }).click();
+  await page.getByRole('list', { name: 'Daftar naskah', exact: true }).getByRole('button', { name: new RegExp(escapeRegExp(title)) }).click();
   await expect(ui.title(page)).toHaveValue(title);
 }

@@ -10,6 +10,16 @@ export function runForwardingSignals(command, args, options = {}) {
   };
   const signals = process.platform === 'win32' ? ['SIGINT', 'SIGTERM'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const signal of signals) process.on(signal, () => forward(signal));
+  // `npm run …` starts us through `sh -c`; a SIGTERM to npm ends npm and that shell without passing it
+  // on, and the child would keep running (the browser-mode host holding its data folder). Left without
+  // our parent (POSIX hands us to another), we pass SIGTERM on and exit with the child as always.
+  const parent = process.ppid;
+  const orphanWatch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(orphanWatch);
+    forward('SIGTERM');
+  }, 200);
+  child.on('exit', () => clearInterval(orphanWatch));
   child.on('error', (err) => {
     process.stderr.write(`Redaksi: could not start ${command}: ${err.message}\n`);
     process.exit(1);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# wp-up.sh — bring up a REAL WordPress (Debian's package) on loopback for the portal sync tests and
-# for trying the app against a portal (`npm run portal:dev`; `npm run test:portal` runs it first).
+# wp-up.sh — bring up a REAL WordPress (Debian's package, or a release file with plugins) on loopback for the
+# portal sync tests and for trying the app against a portal (`npm run portal:dev`; `npm run test:portal` runs it first).
 #
 #   wp-up.sh            # install packages if missing, start MariaDB + php -S, install WP, print creds
 #   source "$WP_HOME/credentials.env"   # WP_URL, WP_API, WP_EDITOR_USER, WP_EDITOR_APP_PASSWORD, ...
@@ -20,6 +20,14 @@
 #   WP_DEBUG=0                    1 = WP_DEBUG + WP_DEBUG_LOG to $WP_HOME/logs/wp-debug.log (never displayed)
 #   WP_SKIP_APT=0                 1 = never call apt-get (fail if something is missing)
 #   WP_WAIT_SECS=60               how long to wait for MariaDB / the REST API
+#   WP_RELEASE=                   '' = Debian's package (6.1.9 on Debian 12); e.g. 7.1 = install WordPress from
+#                                 $WP_RELEASES_DIR/wordpress-7.1.0.tar.gz (or wordpress-7.1.tar.gz) instead;
+#                                 when that file is absent, says so and falls back to Debian's package.
+#                                 One WP_HOME per release: a site folder never changes release.
+#   WP_PLUGINS=''                 space-separated plugin slugs, e.g. "wordpress-seo classic-editor": unpacks
+#                                 $WP_RELEASES_DIR/<slug>.tar.gz or <slug>-<version>.tar.gz into wp-content/plugins
+#                                 and activates exactly these (others are deactivated); '' = none
+#   WP_RELEASES_DIR=<repo>/../shared/wordpress-releases   where the release files are
 set -euo pipefail
 
 # Default state dir: the repository's .tmp/wordpress (git-ignored); falls back to /tmp if the
@@ -41,6 +49,9 @@ WP_UPLOAD_MAX="${WP_UPLOAD_MAX:-64M}"
 WP_DEBUG="${WP_DEBUG:-0}"
 WP_SKIP_APT="${WP_SKIP_APT:-0}"
 WP_WAIT_SECS="${WP_WAIT_SECS:-60}"
+WP_RELEASE="${WP_RELEASE:-}"
+WP_PLUGINS="${WP_PLUGINS:-}"
+WP_RELEASES_DIR="${WP_RELEASES_DIR:-$REPO_ROOT/../shared/wordpress-releases}"
 WP_SRC=/usr/share/wordpress
 WP_URL="http://${WP_BIND}:${WP_PORT}"
 
@@ -61,10 +72,20 @@ die() { echo "wp-up: ERROR: $*" >&2; exit 1; }
 
 [ ${#SOCK} -lt 100 ] || die "socket path too long (${#SOCK} chars): use a shorter WP_HOME"
 
-# ---------------------------------------------------------------- 1. packages
+# ---------------------------------------------------------------- 1. which WordPress, packages
+# A release file replaces Debian's copy; without it (or without WP_RELEASE) Debian's package is used.
+RELEASE_TGZ=""
+if [ -n "$WP_RELEASE" ]; then
+  for f in "$WP_RELEASES_DIR/wordpress-$WP_RELEASE.0.tar.gz" "$WP_RELEASES_DIR/wordpress-$WP_RELEASE.tar.gz"; do
+    [ -f "$f" ] && { RELEASE_TGZ="$f"; break; }
+  done
+  [ -n "$RELEASE_TGZ" ] || log "WP_RELEASE=$WP_RELEASE: no wordpress-$WP_RELEASE(.0).tar.gz in $WP_RELEASES_DIR; using Debian's package instead"
+fi
+wp_pkgs=(wordpress wordpress-theme-twentytwentythree)
+[ -z "$RELEASE_TGZ" ] || wp_pkgs=()
 need_pkgs=()
 pkg_ok() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'; }
-for p in wordpress wordpress-theme-twentytwentythree mariadb-server mariadb-client php-cli php-mysql php-gd \
+for p in "${wp_pkgs[@]}" mariadb-server mariadb-client php-cli php-mysql php-gd \
          php-mbstring php-xml curl; do
   pkg_ok "$p" || need_pkgs+=("$p")
 done
@@ -91,7 +112,24 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$made_policy" = 1 ]; then rm -f /usr/sbin/policy-rc.d; made_policy=0; fi
   log "packages installed"
 fi
+if [ -n "$RELEASE_TGZ" ]; then
+  # Unpacked once per release file under $WP_HOME/releases/ (the tarball holds wordpress/).
+  WP_SRC="$WP_HOME/releases/$(basename "$RELEASE_TGZ" .tar.gz)"
+  if [ ! -f "$WP_SRC/wordpress/wp-includes/version.php" ] || [ "$RELEASE_TGZ" -nt "$WP_SRC/.unpacked" ]; then
+    log "unpacking $(basename "$RELEASE_TGZ")"
+    rm -rf "$WP_SRC"; mkdir -p "$WP_SRC"
+    tar -xzf "$RELEASE_TGZ" -C "$WP_SRC" || die "could not unpack $RELEASE_TGZ"
+    touch "$WP_SRC/.unpacked"
+  fi
+  WP_SRC="$WP_SRC/wordpress"
+fi
 [ -f "$WP_SRC/wp-includes/version.php" ] || die "$WP_SRC missing (is the wordpress package installed?)"
+# The site folder keeps the release it was made from: another release needs its own WP_HOME.
+WP_SRC_VERSION="$(sed -n "s/^\\\$wp_version = '\\(.*\\)';/\\1/p" "$WP_SRC/wp-includes/version.php")"
+if [ -f "$WP_HOME/site/wp-includes/version.php" ]; then
+  site_version="$(sed -n "s/^\\\$wp_version = '\\(.*\\)';/\\1/p" "$WP_HOME/site/wp-includes/version.php")"
+  [ "$site_version" = "$WP_SRC_VERSION" ] || die "$WP_HOME holds WordPress $site_version, not $WP_SRC_VERSION: use another WP_HOME for this release (e.g. WP_HOME=$WP_HOME-${WP_SRC_VERSION//./})"
+fi
 MARIADBD="$(command -v mariadbd || command -v mysqld || echo /usr/sbin/mariadbd)"
 [ -x "$MARIADBD" ] || die "mariadbd not found"
 
@@ -101,6 +139,13 @@ pid_is() { # pidfile pattern
   [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$2"
 }
 db() { mariadb --no-defaults --socket="$SOCK" -uroot "$@"; }
+# `daemon CMD... &`: CMD replaces the background subshell ($! is its PID), in its own session, with only
+# stdin, stdout and stderr open. A descriptor inherited from the caller would stay open as long as the server
+# runs: under `flock LOCKFILE wp-up.sh` that is the lock's, held until wp-down.sh.
+daemon() {
+  exec setsid bash -c 'for f in /proc/$$/fd/*; do n=${f##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done
+                  exec "$@"' daemon "$@"
+}
 
 # ---------------------------------------------------------------- 2. secrets (generated once)
 SECRETS_SH="$WP_HOME/secrets.env"
@@ -133,8 +178,8 @@ if pid_is "$DB_PID_FILE" "--datadir=$DATADIR"; then
 else
   rm -f "$SOCK" "$DB_PID_FILE"
   log "starting mariadbd"
-  # setsid: own session/process group, detached from our stdio so callers using $(...) don't hang
-  setsid "$MARIADBD" --no-defaults --user="$(id -un)" --datadir="$DATADIR" --socket="$SOCK" \
+  # own session/process group, detached from our stdio so callers using $(...) don't hang
+  daemon "$MARIADBD" --no-defaults --user="$(id -un)" --datadir="$DATADIR" --socket="$SOCK" \
       --pid-file="$DB_PID_FILE" --skip-networking --log-error="$LOGS/mariadb.err" \
       --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
       --innodb-buffer-pool-size=64M --innodb-log-file-size=16M --skip-name-resolve \
@@ -167,7 +212,27 @@ if ! cmp -s "$WP_SRC/wp-includes/version.php" "$SITE/wp-includes/version.php"; t
   mkdir -p "$SITE"
   cp -a "$WP_SRC/." "$SITE/"        # keeps existing wp-content/uploads
 fi
-mkdir -p "$SITE/wp-content/uploads" "$SITE/wp-content/mu-plugins"
+mkdir -p "$SITE/wp-content/uploads" "$SITE/wp-content/mu-plugins" "$SITE/wp-content/plugins"
+
+# Plugins from release files: <slug>.tar.gz or <slug>-<version>.tar.gz unpack to <slug>/. Re-unpacked when
+# the file is newer than the copy (a new version replaces the old one whole).
+for slug in $WP_PLUGINS; do
+  [[ "$slug" =~ ^[a-z0-9-]+$ ]] || die "WP_PLUGINS: '$slug' is not a plugin slug"
+  tgz=""
+  for f in "$WP_RELEASES_DIR/$slug.tar.gz" "$WP_RELEASES_DIR/$slug"-[0-9]*.tar.gz; do
+    [ -f "$f" ] && { tgz="$f"; break; }
+  done
+  [ -n "$tgz" ] || die "WP_PLUGINS: no $slug.tar.gz or $slug-<version>.tar.gz in $WP_RELEASES_DIR"
+  dest="$SITE/wp-content/plugins/$slug"
+  if [ ! -f "$dest/.wp-up-unpacked" ] || [ "$tgz" -nt "$dest/.wp-up-unpacked" ]; then
+    log "unpacking plugin $(basename "$tgz")"
+    tmp="$(mktemp -d "$SITE/wp-content/plugins/.unpack.XXXXXX")"
+    tar -xzf "$tgz" -C "$tmp" || { rm -rf "$tmp"; die "could not unpack $tgz"; }
+    [ -d "$tmp/$slug" ] || { rm -rf "$tmp"; die "$tgz does not unpack to $slug/"; }
+    rm -rf "$dest"; mv "$tmp/$slug" "$dest"; rm -rf "$tmp"
+    touch "$dest/.wp-up-unpacked"
+  fi
+done
 
 if [ "$WP_DEBUG" = 1 ]; then DBG="define('WP_DEBUG', true); define('WP_DEBUG_LOG', '$LOGS/wp-debug.log'); define('WP_DEBUG_DISPLAY', false);"
 else DBG="define('WP_DEBUG', false);"; fi
@@ -265,6 +330,7 @@ $_SERVER += ['HTTP_HOST' => $u['host'] . ':' . $u['port'], 'SERVER_NAME' => $u['
              'REMOTE_ADDR' => '127.0.0.1', 'HTTPS' => 'off'];
 require $site . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/user.php';
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
 
 update_option('timezone_string', getenv('WP_TIMEZONE'));
 update_option('gmt_offset', '');
@@ -278,6 +344,24 @@ update_option('uploads_use_yearmonth_folders', 1);
 global $wp_rewrite;
 $wp_rewrite->set_permalink_structure((string) getenv('WP_PERMALINK_STRUCTURE'));
 flush_rewrite_rules(false);
+
+// Exactly the plugins asked for (WP_PLUGINS) are active.
+$want = preg_split('/\s+/', trim((string) getenv('WP_PLUGINS')), -1, PREG_SPLIT_NO_EMPTY);
+$files = [];
+foreach ($want as $slug) {
+    $found = array_keys(get_plugins("/$slug"));
+    $main = in_array("$slug.php", $found, true) ? "$slug.php" : ($found[0] ?? null);
+    if ($main === null) { fwrite(STDERR, "plugin $slug: no plugin file in wp-content/plugins/$slug\n"); exit(1); }
+    $files[] = "$slug/$main";
+}
+$stale = array_diff((array) get_option('active_plugins', []), $files);
+if ($stale) deactivate_plugins($stale, true);
+foreach ($files as $file) {
+    if (is_plugin_active($file)) continue;
+    $r = activate_plugin($file);
+    if (is_wp_error($r)) { fwrite(STDERR, "plugin $file: " . wp_strip_all_tags($r->get_error_message()) . "\n"); exit(1); }
+    fwrite(STDERR, "plugin $file activated\n");
+}
 
 $q = fn($v) => "'" . str_replace("'", "'\\''", $v) . "'";
 $app = 'newsroom-sync-tests';
@@ -301,12 +385,15 @@ foreach ($users as $k => [$login, $role]) {
         if (!in_array($role, (array) $user->roles, true)) $user->set_role($role);
         if (!wp_check_password($pass, $user->user_pass, $user->ID)) wp_set_password($pass, $user->ID);
     }
-    // Keep the stored application password if it still verifies; otherwise replace ours.
+    // Keep the stored application password if it still verifies; otherwise replace ours. Since 6.8 they are
+    // stored in a format wp_check_password() cannot verify: WP_Application_Passwords::check_password() can.
     $old = (string) getenv("OLD_{$k}_APP_PASSWORD");
     $keep = false;
+    $verifies = fn($plain, $hash) => method_exists('WP_Application_Passwords', 'check_password')
+        ? WP_Application_Passwords::check_password($plain, $hash) : wp_check_password($plain, $hash);
     foreach (WP_Application_Passwords::get_user_application_passwords($user->ID) as $item) {
         if ($item['name'] !== $app) continue;
-        if (!$keep && $old !== '' && wp_check_password(preg_replace('/[^a-z\d]/i', '', $old), $item['password'])) { $keep = true; continue; }
+        if (!$keep && $old !== '' && $verifies(preg_replace('/[^a-z\d]/i', '', $old), $item['password'])) { $keep = true; continue; }
         WP_Application_Passwords::delete_application_password($user->ID, $item['uuid']);
     }
     if ($keep) { $new = $old; }
@@ -338,7 +425,7 @@ else
     die "port $WP_BIND:$WP_PORT is already in use by another process"
   fi
   log "starting php -S $WP_BIND:$WP_PORT ($WP_PHP_WORKERS workers)"
-  PHP_CLI_SERVER_WORKERS="$WP_PHP_WORKERS" setsid bash -c 'echo $$ > "$0"; exec "$@"' "$PHP_PID_FILE" \
+  PHP_CLI_SERVER_WORKERS="$WP_PHP_WORKERS" daemon bash -c 'echo $$ > "$0"; exec "$@"' "$PHP_PID_FILE" \
     php -d upload_max_filesize="$WP_UPLOAD_MAX" -d post_max_size="$WP_UPLOAD_MAX" -d memory_limit=256M \
         -d display_errors=0 -d log_errors=1 -d error_log="$LOGS/php-errors.log" \
         -S "$WP_BIND:$WP_PORT" -t "$SITE" "$WP_HOME/router.php" \
@@ -347,7 +434,7 @@ else
 fi
 
 export ADMIN_PASSWORD EDITOR_PASSWORD AUTHOR_PASSWORD CONTRIBUTOR_PASSWORD
-export WP_TIMEZONE WP_DATE_FORMAT WP_TIME_FORMAT WP_PERMALINK_STRUCTURE
+export WP_TIMEZONE WP_DATE_FORMAT WP_TIME_FORMAT WP_PERMALINK_STRUCTURE WP_PLUGINS
 PHPCLI=(php -d display_errors=stderr -d memory_limit=256M -d error_log="$LOGS/php-errors.log")
 "${PHPCLI[@]}" "$WP_HOME/wp-install.php" "$SITE" "$WP_URL" || die "WordPress install failed"
 
@@ -368,6 +455,8 @@ umask 077
   echo "WP_API='$API'"
   echo "WP_API_QS='$WP_URL/?rest_route='"
   echo "WP_TIMEZONE='$WP_TIMEZONE'"
+  echo "WP_VERSION='$WP_SRC_VERSION'"
+  echo "WP_PLUGINS='$WP_PLUGINS'"
   echo "$users_sh"
   echo "WP_HOME_DIR='$WP_HOME'"
 } > "$CRED"
@@ -387,7 +476,7 @@ curl -sf -o /dev/null -u "$WP_EDITOR_USER:$WP_EDITOR_APP_PASSWORD" "$WP_URL/?res
 log "REST API up; application passwords verified"
 
 cat <<EOF
-WordPress $(php -r "include '$SITE/wp-includes/version.php'; echo \$wp_version;") is up.
+WordPress $WP_SRC_VERSION is up$([ -n "$WP_PLUGINS" ] && echo " with plugins: $WP_PLUGINS").
   URL:          $WP_URL        (admin: $WP_URL/wp-admin/  user admin / $ADMIN_PASSWORD)
   REST API:     $WP_URL/?rest_route=/wp/v2/posts$([ -n "$WP_PERMALINK_STRUCTURE" ] && echo "   and $WP_URL/wp-json/wp/v2/posts")
   credentials:  $CRED   (source it)

@@ -73,4 +73,34 @@ describe('lexical documents', () => {
       expect(one(node), JSON.stringify(node)).toEqual(['body.invalid']);
     }
   });
+
+  it('accepts every field the editor writes and refuses inline styles, link targets and fields it never writes', () => {
+    const one = (node: Record<string, unknown>) => checkLexicalDocument({ root: { type: 'root', children: [node] } }).map((i) => i.code);
+    const text = { detail: 0, format: 1, mode: 'normal', style: '', text: 'x', type: 'text', version: 1 };
+    const element = { direction: 'ltr', format: 'center', indent: 1, textFormat: 0, textStyle: '', version: 1 };
+    const link = { ...element, type: 'link', url: 'https://kukar.go.id', rel: 'noopener noreferrer', target: null, title: 'Kukar', children: [text] };
+    const image = { type: 'image', version: 1, mediaId: '0f8fad5b-d9cb-469f-a165-70867728950e', altText: 'a', caption: 'b', credit: 'c' };
+    expect(one({ ...element, type: 'paragraph', children: [text, link, { ...text, type: 'tab', text: '\t' }] })).toEqual([]);
+    expect(one({ ...element, type: 'list', listType: 'check', start: 1, tag: 'ul', children: [{ ...element, type: 'listitem', checked: true, value: 1, children: [text] }] })).toEqual([]);
+    expect(one(image)).toEqual([]);
+    const overlay = 'position:fixed;inset:0;z-index:9999;background:white';
+    for (const node of [
+      { ...element, type: 'paragraph', children: [{ ...text, style: overlay }] },
+      { ...element, type: 'paragraph', textStyle: overlay, children: [text] },
+      { ...element, type: 'paragraph', children: [{ ...link, target: '_top' }] },
+      { ...element, type: 'paragraph', children: [{ ...link, target: '_blank' }] },
+      { ...element, type: 'paragraph', children: [{ ...link, rel: 'opener' }] },
+      { ...element, type: 'paragraph', style: overlay, children: [text] },
+      { ...element, type: 'paragraph', className: 'modal', children: [text] },
+      { ...element, type: 'paragraph', direction: 'sideways', children: [text] },
+      { ...element, type: 'paragraph', format: 'url(x)', children: [text] },
+      { ...element, type: 'paragraph', children: [{ ...text, mode: 'html' }] },
+      { ...element, type: 'paragraph', children: [{ ...text, $: { style: overlay } }] },
+      { ...image, style: overlay },
+      { ...image, src: 'file:///etc/passwd' },
+      { type: 'horizontalrule', version: 1, style: overlay },
+    ]) {
+      expect(one(node), JSON.stringify(node)).toEqual(['body.invalid']);
+    }
+  });
 });

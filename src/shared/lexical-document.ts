@@ -89,6 +89,51 @@ export function checkLexicalDocument(value: unknown): LexicalIssue[] {
   return issues;
 }
 
+/**
+ * Every field a node of each type may carry (what Lexical and the image node serialise), and what the
+ * editor ever writes in the ones that reach the DOM: no inline style (a pasted or forged body could
+ * otherwise lay an overlay over the page), no link target (`_top` would navigate the app) and only
+ * the usual link relations. Anything else is refused, not dropped: the body came from somewhere else.
+ */
+const ELEMENT_FIELDS = ['type', 'version', 'children', 'direction', 'format', 'indent', 'textFormat', 'textStyle'];
+const TEXT_FIELDS = ['type', 'version', 'text', 'detail', 'format', 'mode', 'style'];
+const LINK_FIELDS = [...ELEMENT_FIELDS, 'url', 'rel', 'target', 'title'];
+const NODE_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  root: new Set(ELEMENT_FIELDS),
+  paragraph: new Set(ELEMENT_FIELDS),
+  quote: new Set(ELEMENT_FIELDS),
+  heading: new Set([...ELEMENT_FIELDS, 'tag']),
+  list: new Set([...ELEMENT_FIELDS, 'listType', 'start', 'tag']),
+  listitem: new Set([...ELEMENT_FIELDS, 'checked', 'value']),
+  link: new Set(LINK_FIELDS),
+  autolink: new Set([...LINK_FIELDS, 'isUnlinked']),
+  text: new Set(TEXT_FIELDS),
+  tab: new Set(TEXT_FIELDS),
+  linebreak: new Set(['type', 'version']),
+  horizontalrule: new Set(['type', 'version']),
+  image: new Set(['type', 'version', 'mediaId', 'altText', 'caption', 'credit']),
+};
+const isCount = (v: unknown, max: number): boolean => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= max;
+const ELEMENT_FORMATS: ReadonlySet<unknown> = new Set(['', 'left', 'start', 'center', 'right', 'end', 'justify']);
+const LINK_REL = /^(?:noopener|noreferrer|nofollow|ugc|sponsored)(?: (?:noopener|noreferrer|nofollow|ugc|sponsored))*$/;
+const FIELD_CHECKS: Readonly<Record<string, (value: unknown, type: string) => boolean>> = {
+  style: (v) => v === '',
+  textStyle: (v) => v === '',
+  target: (v) => v === null,
+  rel: (v) => v === null || (typeof v === 'string' && LINK_REL.test(v)),
+  title: (v) => v === null || (typeof v === 'string' && v.length <= 2000),
+  direction: (v) => v === null || v === 'ltr' || v === 'rtl',
+  format: (v, type) => (type === 'text' || type === 'tab' ? isCount(v, 0xffff) : ELEMENT_FORMATS.has(v)),
+  indent: (v) => isCount(v, 100),
+  textFormat: (v) => isCount(v, 0xffff),
+  detail: (v) => isCount(v, 0xff),
+  mode: (v) => v === 'normal' || v === 'token' || v === 'segmented',
+  start: (v) => Number.isSafeInteger(v),
+  value: (v) => Number.isSafeInteger(v),
+  checked: (v) => typeof v === 'boolean',
+  isUnlinked: (v) => typeof v === 'boolean',
+};
+
 const HEADING_TAGS: ReadonlySet<unknown> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const LIST_TAGS: ReadonlySet<unknown> = new Set(['ul', 'ol']);
 const LIST_TYPES: ReadonlySet<unknown> = new Set(['bullet', 'number', 'check']);
@@ -104,6 +149,13 @@ function checkNodeShape(node: Record<string, unknown>): string | null {
   if (Object.hasOwn(node, '__proto__')) return 'node has a "__proto__" key';
   if (node.version !== undefined && !(Number.isSafeInteger(node.version) && (node.version as number) >= 1)) {
     return 'node version must be a positive integer';
+  }
+  const type = String(node.type);
+  const fields = NODE_FIELDS[type];
+  for (const key of Object.keys(node)) {
+    if (!fields?.has(key)) return `${type} node cannot have "${key.slice(0, 40)}"`;
+    const check = FIELD_CHECKS[key];
+    if (check && node[key] !== undefined && !check(node[key], type)) return `${type} node has a ${key} the editor never writes`;
   }
   if (node.type === 'heading' && !HEADING_TAGS.has(node.tag)) return 'heading tag must be h1 to h6';
   if (node.type === 'list') {

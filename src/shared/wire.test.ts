@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFramed, encodeFramed, FramingError, needsFraming } from './wire';
+import { decodeFramed, encodeFramed, FramingError, MAX_FRAMED_BLOBS, needsFraming } from './wire';
 
 describe('framed wire format', () => {
   it('carries bytes next to JSON without base64', () => {
@@ -23,5 +23,19 @@ describe('framed wire format', () => {
     new DataView(body.buffer).setUint32(0, unknownBlob.length);
     body.set(unknownBlob, 4);
     expect(() => decodeFramed(body)).toThrow(FramingError);
+  });
+
+  it('refuses a body of millions of empty blobs at once, not after walking them', () => {
+    const json = new TextEncoder().encode('{}');
+    const blobCount = 12_000_000;
+    const body = new Uint8Array(4 + json.length + 4 * blobCount); // every blob header says "0 bytes"
+    new DataView(body.buffer).setUint32(0, json.length);
+    body.set(json, 4);
+    const started = performance.now();
+    expect(() => decodeFramed(body)).toThrow(/too many blobs/);
+    expect(performance.now() - started).toBeLessThan(1000);
+    // As many blobs as the bound allows still decode.
+    const args = { files: Array.from({ length: MAX_FRAMED_BLOBS }, (_, i) => new Uint8Array([i])) };
+    expect((decodeFramed(encodeFramed(args)) as typeof args).files).toHaveLength(MAX_FRAMED_BLOBS);
   });
 });

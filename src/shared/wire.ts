@@ -54,6 +54,12 @@ export function encodeFramed(args: unknown): Uint8Array {
 
 export class FramingError extends Error {}
 
+/**
+ * Most blobs a framed body may carry. A call carries one photo; a body of 12 million empty blobs
+ * (4 bytes each) kept the host's event loop busy for over 20 s before this bound.
+ */
+export const MAX_FRAMED_BLOBS = 16;
+
 export function decodeFramed(body: Uint8Array): Json {
   const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
   if (body.length < 4) throw new FramingError('body too short');
@@ -62,6 +68,7 @@ export function decodeFramed(body: Uint8Array): Json {
   const blobs: Uint8Array[] = [];
   let offset = 4 + jsonLength;
   while (offset < body.length) {
+    if (blobs.length === MAX_FRAMED_BLOBS) throw new FramingError('too many blobs');
     if (offset + 4 > body.length) throw new FramingError('truncated blob header');
     const length = view.getUint32(offset);
     if (offset + 4 + length > body.length) throw new FramingError('blob length out of range');

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../core/backend';
 import { lockDataFolder } from '../core/storage/data-folder-lock';
+import { secureDataFolder } from '../core/storage/data-folder-permissions';
 import { FRAMED_CONTENT_TYPE, encodeFramed } from '../shared/wire';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -94,11 +95,43 @@ describe('browser mode from the command line', () => {
     expect(existsSync(path.join(dataDir, `${DATABASE_FILE_NAME}-wal`))).toBe(false);
   });
 
+  it('keeps the data folder to this account: a wide one is tightened, saying so, and what it creates is 0600', async () => {
+    await mkdir(dataDir, { mode: 0o755 });
+    await chmod(dataDir, 0o755);
+    await writeFile(path.join(dataDir, 'catatan.txt'), 'x', { mode: 0o644 });
+    const modes: Record<string, number> = {};
+    const run = await runCli(['--port', '0', '--data', dataDir, '--static', staticDir], async (url, stop) => {
+      const address = new URL(url);
+      const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#0f4c5c' } }).jpeg().toBuffer();
+      const imported = await fetch(`${address.origin}/api/invoke/media-import`, {
+        method: 'POST',
+        headers: { 'x-redaksi-token': address.searchParams.get('token')!, 'content-type': FRAMED_CONTENT_TYPE },
+        body: encodeFramed({ fileName: 'foto.jpg', data: new Uint8Array(jpeg) }),
+      });
+      expect(((await imported.json()) as { ok: boolean }).ok).toBe(true);
+      // While it runs: the database with its -wal and -shm, the photos, the session file.
+      for (const entry of await readdir(dataDir, { recursive: true })) {
+        const full = path.join(dataDir, entry);
+        const info = await lstat(full);
+        if (!info.isSymbolicLink()) modes[entry] = info.mode & 0o777;
+      }
+      stop();
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('the data folder was readable by other accounts; now tightened');
+    expect(modes[`${DATABASE_FILE_NAME}-wal`]).toBe(0o600);
+    expect(Object.keys(modes).length).toBeGreaterThan(5);
+    const wide = Object.entries(modes).filter(([, m]) => (m & 0o077) !== 0);
+    expect(wide).toEqual([]);
+    expect((await lstat(dataDir)).mode & 0o777).toBe(0o700);
+  });
+
   it('refuses a database made by a newer version with one clear line and a non-zero exit', async () => {
     await mkdir(dataDir);
     const db = new Database(path.join(dataDir, DATABASE_FILE_NAME));
     db.pragma('user_version = 9999');
     db.close();
+    secureDataFolder(dataDir); // as Redaksi left it: only the refusal is said
     const run = await runCli(['--port', '0', '--data', dataDir, '--static', staticDir]);
     expect(run.code).not.toBe(0);
     expect(run.stdout).toBe('');
@@ -177,6 +210,7 @@ describe('browser mode from the command line', () => {
   it('refuses, in one line, a data folder another Redaksi holds that is not a browser-mode host', async () => {
     await mkdir(dataDir);
     const held = lockDataFolder(dataDir);
+    secureDataFolder(dataDir); // as Redaksi left it: only the refusal is said
     try {
       const run = await runCli(['--port', '0', '--data', dataDir, '--static', staticDir]);
       expect(run.code).toBe(1);

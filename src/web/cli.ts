@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../core/backend';
+import { secureDataFolder } from '../core/storage/data-folder-permissions';
 import { isAppErrorShape } from '../shared/errors';
 import { findRunningHost, loadBrowserSession, removeStaleSessionTempFiles, saveBrowserSession, type SessionOrigin } from './browser-session';
 import { CliUsageError, USAGE, parseCliArgs } from './cli-args';
@@ -53,6 +54,23 @@ async function main(): Promise<void> {
     fail(
       `Redaksi: tampilan belum dibangun di ${options.staticDir}; jalankan "npm run build" / ` +
         `the interface is not built in ${options.staticDir}; run "npm run build"`,
+    );
+  }
+
+  // Drafts are nobody else's business: what this process creates is 0600 (folders 0700), and a data
+  // folder found readable by other accounts is tightened first, saying so.
+  process.umask(0o077);
+  let tightened: string[];
+  try {
+    tightened = secureDataFolder(options.dataDir);
+  } catch (err) {
+    fail(`Redaksi: ${describeStartupError(err, options.dataDir)}`);
+  }
+  if (tightened.length > 0) {
+    process.stderr.write(
+      `Redaksi: folder data dapat dibaca akun lain; izinnya kini diperketat (folder 0700, berkas 0600) untuk ${tightened.length} isi, ` +
+        `mis. ${tightened.slice(0, 3).join(', ')} / the data folder was readable by other accounts; now tightened (folders 0700, ` +
+        `files 0600) for ${tightened.length} entries, e.g. ${tightened.slice(0, 3).join(', ')}\n`,
     );
   }
 

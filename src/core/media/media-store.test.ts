@@ -66,6 +66,26 @@ describe('MediaStore', () => {
     expect(store.resolveFile('full', 'a'.repeat(64))).toBeNull();
   });
 
+  it('serves no symbolic link in its folder, to a file or to a subfolder outside it', async () => {
+    open();
+    const stored = await store.import('banjir.jpg', photo, DEFAULT_PRESET);
+    const secret = path.join(dir, 'rahasia.txt');
+    fs.writeFileSync(secret, 'kata sandi');
+    // The photo's file replaced by a link to another file.
+    const file = path.join(dir, 'media', stored.fileHash.slice(0, 2), stored.fileHash);
+    fs.rmSync(file);
+    fs.symlinkSync(secret, file);
+    expect(store.resolveFile('full', stored.fileHash)).toBeNull();
+    // The thumbnail's subfolder replaced by a link to a folder outside, holding a file of that name.
+    const sub = path.join(dir, 'media', stored.thumbHash.slice(0, 2));
+    const outside = path.join(dir, 'outside');
+    fs.mkdirSync(outside);
+    fs.copyFileSync(secret, path.join(outside, stored.thumbHash));
+    fs.rmSync(sub, { recursive: true, force: true });
+    fs.symlinkSync(outside, sub);
+    expect(store.resolveFile('thumb', stored.thumbHash)).toBeNull();
+  });
+
   it('removes files a crash left without a row', async () => {
     open();
     const kept = await store.import('a.jpg', photo, DEFAULT_PRESET);

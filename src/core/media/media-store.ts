@@ -134,7 +134,15 @@ export class MediaStore {
     const row = this.db.prepare(`SELECT mime FROM media WHERE ${column} = ? LIMIT 1`).get(hash) as { mime: string } | undefined;
     if (!row) return null;
     const file = this.pathFor(hash);
-    if (!fs.existsSync(file)) return null;
+    // Only a regular file that really lies inside the media folder: a symbolic link in it (to the file
+    // or to its subfolder) could otherwise serve anything this account can read.
+    try {
+      if (!fs.lstatSync(file).isFile()) return null;
+      const inside = path.relative(fs.realpathSync(this.dir), fs.realpathSync(file));
+      if (inside.startsWith('..') || path.isAbsolute(inside)) return null;
+    } catch {
+      return null;
+    }
     return { path: file, mime: variant === 'thumb' ? 'image/jpeg' : row.mime };
   }
 

@@ -1,7 +1,8 @@
 /**
  * Browser mode: the same handlers over HTTP to the host on 127.0.0.1 (see src/shared/transport.ts).
  * The access token arrives once in the page address; it is kept in sessionStorage (so a reload
- * still works) and removed from the address bar so it does not end up in history or screenshots.
+ * still works) and removed from the address bar so it does not end up in screenshots, bookmarks or a
+ * copied address. The browser's history still holds the address as it was opened (README, browser mode).
  */
 import type { EventName, Events, HandlerName, InvokeResult } from '../../../shared/contract';
 import { isAppErrorShape, type AppErrorShape } from '../../../shared/errors';

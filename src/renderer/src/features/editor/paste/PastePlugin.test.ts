@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { $createParagraphNode, $createTextNode, $getRoot, PASTE_COMMAND, type LexicalEditor } from 'lexical';
+import { $getClipboardDataFromSelection } from '@lexical/clipboard';
+import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, COPY_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { registerPasteCleanup } from './PastePlugin';
 import { newArticleEditor } from './testing';
@@ -63,9 +64,16 @@ describe('the paste plugin', () => {
     expect(paste(editorWith('Banjir'), pasteEvent({}, [pdf])).handled).toBe(false);
   });
 
-  it('leaves a copy from this editor to Lexical’s own format', () => {
-    const own = JSON.stringify({ namespace: 'redaksi-article', nodes: [] });
-    expect(paste(editorWith('Banjir'), pasteEvent({ 'application/x-lexical-editor': own, 'text/html': '<p>x</p>' })).handled).toBe(false);
+  it('leaves a copy made here from this editor to Lexical’s own format, and cleans any other', () => {
+    const editor = editorWith('Banjir di Tenggarong', true);
+    let own = '';
+    editor.update(() => {
+      editor.dispatchCommand(COPY_COMMAND, null);
+      own = $getClipboardDataFromSelection($getSelection())['application/x-lexical-editor'] ?? '';
+    }, { discrete: true });
+    expect(paste(editor, pasteEvent({ 'application/x-lexical-editor': own, 'text/html': '<p>x</p>' })).handled).toBe(false);
+    const lookalike = JSON.stringify({ namespace: 'redaksi-article', nodes: [] });
+    expect(paste(editorWith('Banjir'), pasteEvent({ 'application/x-lexical-editor': lookalike, 'text/html': '<p>x</p>' })).handled).toBe(true);
     const foreign = JSON.stringify({ namespace: 'another-app', nodes: [] });
     expect(paste(editorWith('Banjir'), pasteEvent({ 'application/x-lexical-editor': foreign, 'text/html': '<p>x</p>' })).handled).toBe(true);
   });

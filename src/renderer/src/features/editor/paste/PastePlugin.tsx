@@ -3,7 +3,8 @@
  * styling (see clean-html.ts and plain-text.ts). Runs before Lexical's own paste, which would
  * import the clipboard's HTML as it is. Some pastes are left to others on purpose, whatever the
  * order the plugins registered in: photos (the photo import), text typed into a figure's fields,
- * a copy from this editor (Lexical's own format keeps every node) and a web address pasted over
+ * a copy made in this window from this editor (Lexical's own format keeps every node; Lexical data
+ * from anywhere else is cleaned like HTML, see insertion-guard.ts) and a web address pasted over
  * selected words (the link plugin makes them a link).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -22,18 +23,7 @@ import { isSafeLinkUrl } from '../../../../../shared/lexical-document';
 import { imageFilesFromClipboard } from '../../photos/clipboard-files';
 import { useServices } from '../../../app/services';
 import { $insertCleanHtml, cleanClipboardData, leftOutOfPaste, type LeftOut } from './clipboard';
-
-const LEXICAL_MIME = 'application/x-lexical-editor';
-
-function isFromThisEditor(data: DataTransfer, editor: LexicalEditor): boolean {
-  const raw = data.getData(LEXICAL_MIME);
-  if (raw === '') return false;
-  try {
-    return (JSON.parse(raw) as { namespace?: unknown }).namespace === editor._config.namespace;
-  } catch {
-    return false;
-  }
-}
+import { LEXICAL_MIME, isOwnLexicalCopy, registerInsertionGuard } from './insertion-guard';
 
 /** A figure's caption, credit and alt text are ordinary fields: the browser pastes into them. */
 function isFormField(target: EventTarget | null): boolean {
@@ -49,14 +39,23 @@ function $linksSelection(data: DataTransfer): boolean {
 
 /** Registers the paste handling on an editor; returns the function that removes it. */
 export function registerPasteCleanup(editor: LexicalEditor, onLeftOut?: (leftOut: LeftOut) => void): () => void {
-  return editor.registerCommand(
+  const removeGuard = registerInsertionGuard(editor);
+  const removePaste = editor.registerCommand(
     PASTE_COMMAND,
     (event) => {
       if (!(event instanceof ClipboardEvent) || !event.clipboardData || !editor.isEditable()) return false;
       const data = event.clipboardData;
-      if (isFormField(event.target) || imageFilesFromClipboard(data).length > 0 || isFromThisEditor(data, editor)) return false;
-      // Neither HTML nor text (other files, say): Lexical hands them to the photo import, which says why it refuses them.
-      if (data.getData('text/html') === '' && data.getData('text/plain') === '') return false;
+      const lexical = data.getData(LEXICAL_MIME);
+      if (isFormField(event.target) || imageFilesFromClipboard(data).length > 0 || isOwnLexicalCopy(lexical, editor)) return false;
+      if (data.getData('text/html') === '' && data.getData('text/plain') === '') {
+        // Only Lexical data from elsewhere: nothing an article takes.
+        if (lexical !== '') {
+          event.preventDefault();
+          return true;
+        }
+        // Neither HTML nor text (other files, say): Lexical hands them to the photo import, which says why it refuses them.
+        return false;
+      }
       if ($getSelection() === null || $linksSelection(data)) return false;
       event.preventDefault();
       const html = cleanClipboardData(data);
@@ -74,6 +73,10 @@ export function registerPasteCleanup(editor: LexicalEditor, onLeftOut?: (leftOut
     },
     COMMAND_PRIORITY_LOW,
   );
+  return () => {
+    removePaste();
+    removeGuard();
+  };
 }
 
 export function PastePlugin() {
