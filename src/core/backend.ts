@@ -354,9 +354,9 @@ export function createBackend(options: BackendOptions): Backend {
       sync.retry(articleId);
       return sync.items();
     },
-    'sync-hold': ({ articleId }) => {
+    'sync-hold': ({ articleId, window }) => {
       if (articleId !== null) articles.assertExists(articleId);
-      sync.hold(articleId);
+      sync.hold(articleId, window);
       return { articleId };
     },
     'sync-article': ({ id }) => sync.portalState(id),

@@ -24,6 +24,7 @@ import { CLOCK_SKEW_LIMIT_MS } from '../portal/test-connection';
 import { fromWpGmt, type PostInput, type WordPressClient, type WpPost, type WpPostState, type WpTerm } from '../portal/wordpress-client';
 import type { SqliteDatabase } from '../storage/database';
 import type { WorkflowService } from '../workflow/workflow-service';
+import { DEFAULT_WINDOW, Holds, planRemoteChange } from './holds';
 import { PortalLinks, type PostLink } from './links';
 import { noteMarker, readClientId, readNote, remoteHash, stripMarkers } from './markers';
 import { backoffDelay, Outbox, type OutboxRow } from './outbox';
@@ -119,7 +120,7 @@ export class SyncEngine {
   private clockSkewMs: number | null = null;
   private progress: SyncProgress | null = null;
   private sending: string | null = null;
-  private held: string | null = null;
+  private readonly holds: Holds;
   private running: Promise<SyncStatus> | null = null;
   private rerun = false;
   private closed = false;
@@ -133,6 +134,7 @@ export class SyncEngine {
     this.outbox = new Outbox(options.db);
     this.links = new PortalLinks(options.db, options.clock);
     this.random = options.random ?? Math.random;
+    this.holds = new Holds(options.clock);
     this.connection = options.portal.configured() ? 'offline' : 'unconfigured';
     const { db } = options;
     this.stmts = {
@@ -185,8 +187,9 @@ export class SyncEngine {
     this.debounceTimer.unref();
   }
 
-  hold(articleId: string | null): void {
-    this.held = articleId;
+  /** What `windowId`'s editor shows right now (null: another screen or nothing); see ./holds.ts. */
+  hold(articleId: string | null, windowId: string = DEFAULT_WINDOW): void {
+    this.holds.set(windowId, articleId);
   }
 
   retry(articleId: string): void {
@@ -521,7 +524,7 @@ export class SyncEngine {
       if (remoteChanged) {
         // Changed only on the portal: take it in, then deliver the status. While the person has the
         // article open its text is left alone and the old base kept, so the change is still seen later.
-        if (this.held !== article.id) {
+        if (!this.holds.isHeld(article.id)) {
           await this.takeRemoteContent(article.id, remote, client);
           article = this.options.articles.get(article.id);
           localHash = this.localHash(article);
@@ -552,7 +555,8 @@ export class SyncEngine {
       // outbox row's generation, so it is delivered next.
       pushed_hash: localHash,
       note_seen: readNote(post.content)?.token ?? '',
-      seen_modified: this.trustedModified(post.modifiedGmt),
+      // A portal text change left for the person is read again by the pull that follows, which offers the choice.
+      seen_modified: keepBase ? '' : this.trustedModified(post.modifiedGmt),
       missed_schedule: 0,
     });
   }
@@ -797,15 +801,21 @@ export class SyncEngine {
   /** `post` without content: its content is as last read (its modified_gmt has not moved). */
   private async applyRemote(link: PostLink, post: WpPost | WpPostState, client: WordPressClient): Promise<boolean> {
     const articleId = link.article_id;
-    // Leave alone what the person has open, and what still waits to be delivered (the delivery
-    // compares versions and finds any conflict).
-    if (this.held === articleId || this.outbox.get(articleId)) return false;
     const article = this.options.articles.get(articleId);
-    if (article.status === 'conflict') return false;
-    let changed = false;
     const content = 'content' in post ? post : undefined;
-    if (content && link.base_hash !== null && remoteHash(content) !== link.base_hash) {
-      await this.takeRemoteContent(articleId, content, client);
+    // What still waits to be delivered is left to the delivery (it compares versions and finds any
+    // conflict). The text of an article open in an editor is never changed under the person's
+    // fingers: a portal text change becomes a visible choice. Everything else follows at once.
+    const plan = planRemoteChange({
+      held: this.holds.isHeld(articleId),
+      waitingDelivery: this.outbox.get(articleId) !== undefined,
+      inConflict: article.status === 'conflict',
+      textChanged: content !== undefined && link.base_hash !== null && remoteHash(content) !== link.base_hash,
+    });
+    if (plan.skip) return false;
+    let changed = false;
+    if (plan.takeText) {
+      await this.takeRemoteContent(articleId, content!, client);
       changed = true;
     }
     const note = content ? readNote(content.content) : undefined;
@@ -837,6 +847,10 @@ export class SyncEngine {
         missed_schedule: missed ? 1 : 0,
       });
     });
+    if (plan.offerChoice) {
+      this.markConflict(this.options.articles.get(articleId), content!);
+      changed = true;
+    }
     return changed || missed !== (link.missed_schedule === 1);
   }
 
