@@ -99,7 +99,11 @@ export class Workspace {
 
   private async openAs(request: number, id: string): Promise<boolean> {
     const slot = this.slot.get();
-    if (slot.status === 'ready' && slot.session.id === id) return true;
+    if (slot.status === 'ready' && slot.session.id === id) {
+      // Shown again (e.g. from the queue): text the sync brought in while another screen was up is loaded now.
+      await slot.session.reloadIfNewer().catch(() => undefined);
+      return true;
+    }
     const left = this.session();
     if (!(await this.leaveCurrent()) || request !== this.latestRequest) return false;
     if (left) void this.discardIfBlank(left);
