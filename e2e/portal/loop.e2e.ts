@@ -111,6 +111,8 @@ test('writer and editor close the loop through the portal, each keeping the stor
     await expect(queueRow(page, title)).toHaveCount(0);
     await syncNow(page);
     await expect(queueRow(page, title)).toContainText('Dikirim');
+    // The writer's own name (Nama Anda) came with the story, not the portal account's display name.
+    await expect(queueRow(page, title)).toContainText(WRITER_NAME);
 
     // 2. The editor opens it and rejects it with a note.
     await queueRow(page, title).click();
@@ -172,6 +174,13 @@ test('writer and editor close the loop through the portal, each keeping the stor
       await expect(shownTime(screen, moved)).toContainText('10:30 WITA');
       await expect(statusOf(screen)).toHaveText('Terjadwal');
     }
+
+    // The editor's history names the writer by the name she gave, and every step since.
+    await panel(page).getByRole('button', { name: 'Riwayat naskah', exact: true }).click();
+    const history = page.getByRole('dialog', { name: 'Riwayat naskah' }).getByRole('listitem');
+    await expect(history.filter({ hasText: 'Dikirim ke redaktur' }).first()).toContainText(`oleh ${WRITER_NAME}`);
+    await expect(history.filter({ hasText: 'Ditolak' })).toContainText(NOTE);
+    await page.keyboard.press('Escape');
 
     // Both computers agree with the portal; exactly one post carries the story.
     for (const computer of [host, writer.host]) {

@@ -26,7 +26,7 @@ import type { SqliteDatabase } from '../storage/database';
 import type { WorkflowService } from '../workflow/workflow-service';
 import { DEFAULT_WINDOW, Holds, planRemoteChange } from './holds';
 import { PortalLinks, type PostLink } from './links';
-import { noteMarker, readClientId, readNote, remoteHash, stripMarkers } from './markers';
+import { bylineMarker, noteMarker, readByline, readClientId, readNote, remoteHash, stripMarkers } from './markers';
 import { backoffDelay, Outbox, type OutboxRow } from './outbox';
 
 export const SYNC_INTERVAL_MS = 60_000;
@@ -100,6 +100,11 @@ function remoteStatusFor(article: Article): PostInput['status'] | undefined {
  */
 export function missedSchedule(localStatus: ArticleStatus, remoteStatus: string, publishAt: number | null, portalNow: number): boolean {
   return localStatus === 'scheduled' && remoteStatus === 'future' && publishAt !== null && publishAt + WP_FUTURE_MARGIN_MS < portalNow;
+}
+
+/** What travels with the text: the writer's name and, after a rejection, the editor's note. */
+function markersFor(article: Article, note: string): string {
+  return [bylineMarker(article.author), note].filter(Boolean).map((m) => `\n${m}`).join('');
 }
 
 const ACTION_FOR: Partial<Record<ArticleStatus, WorkflowActionName>> = {
@@ -496,7 +501,7 @@ export class SyncEngine {
 
     let post: WpPost;
     if (link.post_id === null) {
-      const content = this.render(article) + (note ? `\n${note}` : '');
+      const content = this.render(article) + markersFor(article, note);
       const input: PostInput = { title: article.title, content, excerpt: article.excerpt, status, categories, tags, featuredMedia, publishAt: date };
       const created = await createPostOnce(client, link.client_id, input, { mayExist, maxAttempts: 3 });
       post = created.item;
@@ -541,7 +546,7 @@ export class SyncEngine {
         // Only the note changes: keep the portal's text exactly as it is.
         input.content = stripMarkers(remote.content).trim();
       }
-      if (input.content !== undefined && note) input.content += `\n${note}`;
+      if (input.content !== undefined) input.content += markersFor(article, note);
       post = await client.updatePost(link.post_id, input);
     }
     const saved = this.links.post(article.id)!;
@@ -827,8 +832,9 @@ export class SyncEngine {
         this.options.workflow.recordExternal(articleId, {
           to: target,
           action: ACTION_FOR[target] ?? 'submit',
-          actorRole: 'editor',
-          actorName: target === 'rejected' ? (note?.note.by ?? '') : '',
+          // Sent (again) by the writer, whose name travels with the text; the rest is an editor's step.
+          actorRole: target === 'submitted' ? 'writer' : 'editor',
+          actorName: target === 'rejected' ? (note?.note.by ?? '') : target === 'submitted' ? ((content && readByline(content.content)) ?? article.author) : '',
           note: target === 'rejected' ? note?.note.note : undefined,
           publishAt: target === 'scheduled' || target === 'published' ? publishAt : article.publishAt,
           at: target === 'rejected' && note?.note.at ? note.note.at : undefined,
@@ -878,12 +884,15 @@ export class SyncEngine {
     const clientId = readClientId(post.content) ?? `portal-post-${post.id}`;
     if (this.links.postByClientId(clientId)) return undefined;
     const { body } = await this.parseContentWithMedia(post.content, client);
-    let author = '';
-    try {
-      const { body: user } = await client.request(`/wp/v2/users/${post.author}`);
-      author = typeof (user as { name?: unknown })?.name === 'string' ? (user as { name: string }).name : '';
-    } catch {
-      author = '';
+    // The writer's own name (Nama Anda) when the post carries it; the account's display name otherwise.
+    let author = readByline(post.content) ?? '';
+    if (!author) {
+      try {
+        const { body: user } = await client.request(`/wp/v2/users/${post.author}`);
+        author = typeof (user as { name?: unknown })?.name === 'string' ? (user as { name: string }).name : '';
+      } catch {
+        author = '';
+      }
     }
     const publishAt = post.status === 'future' && post.dateGmt ? fromWpGmt(post.dateGmt) : null;
     const status: ArticleStatus = post.status === 'future' ? 'scheduled' : 'submitted';
