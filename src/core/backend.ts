@@ -145,6 +145,8 @@ export function createBackend(options: BackendOptions): Backend {
       return { longEdge: photoLongEdge, format: photoFormat, quality: 80 };
     },
     onStatus: (status) => events.emit('sync-status', status),
+    // A re-check found the account changed: its role decides the person's role.
+    onAccountChanged: () => events.emit('settings-changed', effectiveSettings()),
     onArticles: (ids) => {
       scheduleMaintenance();
       events.emit('articles-changed', { ids });

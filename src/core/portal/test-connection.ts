@@ -139,16 +139,23 @@ export async function testConnection(
   if (limit === undefined) add('uploadLimit', 'warn', 'portal.check.uploadLimitUnknown', { limit: 'unknown' });
   else add('uploadLimit', 'ok', 'portal.check.uploadLimit', { bytes: limit, megabytes: Math.floor(limit / 1024 / 1024) });
 
-  const account: PortalAccount | undefined = user.newsroomRole
+  const account = accountFromUser(user);
+  return finish({ ...found, newsroomRole: user.newsroomRole ?? undefined, account });
+}
+
+/** What the sync needs to know of an account (undefined: it may not write posts at all). */
+export function accountFromUser(user: Awaited<ReturnType<WordPressClient['currentUser']>>): PortalAccount | undefined {
+  const caps = user.capabilities;
+  return user.newsroomRole
     ? {
         name: user.name,
         username: user.username,
         roles: user.roles,
         newsroomRole: user.newsroomRole,
-        canPublish: abilities.publish,
-        canUploadMedia: abilities.uploadMedia,
-        canCreateTags: abilities.createTags,
+        canPublish: caps.publish_posts === true,
+        canUploadMedia: caps.upload_files === true,
+        // Any edit_posts user may create tags (measured).
+        canCreateTags: caps.edit_posts === true,
       }
     : undefined;
-  return finish({ ...found, newsroomRole: user.newsroomRole ?? undefined, account });
 }

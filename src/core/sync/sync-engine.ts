@@ -12,7 +12,7 @@ import { LIMITS } from '../../shared/contract';
 import type { Article, ArticleStatus, WorkflowActionName } from '../../shared/domain';
 import { AppError, toErrorShape, type AppErrorShape } from '../../shared/errors';
 import { imageMediaIds, lexicalToPlainText, type LexicalDocument } from '../../shared/lexical-document';
-import type { ArticlePortalState, ConflictSide, ConnectionState, SyncConflict, SyncProgress, SyncStatus } from '../../shared/sync';
+import type { ArticlePortalState, ConflictSide, ConnectionState, PortalAccount, SyncConflict, SyncProgress, SyncStatus } from '../../shared/sync';
 import type { ArticlesService } from '../articles/articles-service';
 import { parsePortalHtml, renderPortalHtml } from '../content';
 import type { Logger } from '../logger';
@@ -48,6 +48,8 @@ export interface SyncEngineOptions {
   photoPreset: () => PhotoPreset;
   onStatus: (status: SyncStatus) => void;
   onArticles: (ids: string[]) => void;
+  /** The portal account's role or abilities changed (found on a re-check): the person's role may follow. */
+  onAccountChanged?: () => void;
   /** Jitter source (tests pass () => 0 for immediate retries). */
   random?: () => number;
   /** Background runs (timer, after changes); off in unit tests that drive runs themselves. */
@@ -68,6 +70,11 @@ interface RemoteSide {
 }
 
 class Parked extends AppError {}
+
+/** Parked for what the account may do: worth a fresh look at the account before trying again. */
+const CAPABILITY_CODES = ['sync.cannotPublish', 'sync.cannotUploadMedia', 'sync.accountChanged', 'sync.refusedForRole', 'portal.forbidden'] as const;
+
+const sameAccount = (a: PortalAccount, b: PortalAccount): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 function parked(code: string, message: string, params?: Record<string, string | number>): Parked {
   return new Parked({ kind: 'validation', code, message, params });
@@ -128,6 +135,8 @@ export class SyncEngine {
   private readonly holds: Holds;
   private running: Promise<SyncStatus> | null = null;
   private rerun = false;
+  /** "Coba lagi" was pressed: ask the portal what the account may do before the next delivery. */
+  private accountCheckWanted = false;
   private closed = false;
   private intervalTimer: NodeJS.Timeout | undefined;
   private debounceTimer: NodeJS.Timeout | undefined;
@@ -198,6 +207,7 @@ export class SyncEngine {
   }
 
   retry(articleId: string): void {
+    this.accountCheckWanted = true;
     this.outbox.retry(articleId);
     this.poke();
   }
@@ -400,7 +410,24 @@ export class SyncEngine {
     if (wasOffline) this.outbox.wakeWaiting(this.options.clock());
     const generation = portal.connectionGeneration;
 
-    const offline = await this.deliverDue(session.client, session.account);
+    // What the account may do is asked again when it matters: after "Coba lagi", and while items
+    // wait for a permission (an administrator may have changed the role since "Simpan").
+    let account = session.account;
+    const waitingForPermission = this.outbox.parkedWith(CAPABILITY_CODES);
+    if (this.accountCheckWanted || waitingForPermission.length > 0) {
+      this.accountCheckWanted = false;
+      try {
+        account = await this.recheckAccount(session.client, account, waitingForPermission);
+      } catch (err) {
+        const shape = toErrorShape(err);
+        if (shape.kind === 'network') {
+          this.setConnection('offline', shape);
+          return;
+        }
+        this.options.logger.info('account re-check failed', { code: shape.code });
+      }
+    }
+    const offline = await this.deliverDue(session.client, account);
     if (offline) {
       this.setConnection('offline', offline);
       return;
@@ -420,8 +447,42 @@ export class SyncEngine {
     this.setConnection('online');
   }
 
+  /** The account as the portal sees it now; items parked for a permission go again when it changed. */
+  private async recheckAccount(client: WordPressClient, before: PortalAccount, parkedIds: string[]): Promise<PortalAccount> {
+    const after = (await this.options.portal.recheckAccount(client)).account;
+    if (!after) return before;
+    if (!sameAccount(before, after)) {
+      for (const id of parkedIds) this.outbox.retry(id);
+      this.options.onAccountChanged?.();
+    }
+    return after;
+  }
+
+  /**
+   * The portal refused a delivery (403): say precisely why. The account is asked again; a changed
+   * role is named as such, an unchanged one with the role it has.
+   */
+  private async refusal(client: WordPressClient, account: PortalAccount, shape: AppErrorShape): Promise<{ shape: AppErrorShape; account: PortalAccount }> {
+    let after: PortalAccount | null;
+    let roles: string;
+    try {
+      const found = await this.options.portal.recheckAccount(client);
+      after = found.account;
+      roles = found.roles.join(', ') || '-';
+    } catch {
+      return { shape, account };
+    }
+    const params = { roles, wpCode: String(shape.params?.wpCode ?? '') };
+    if (!after || !sameAccount(account, after)) {
+      this.options.onAccountChanged?.();
+      const changed = toErrorShape(parked('sync.accountChanged', 'The portal account\'s role changed; the portal refused this step.', params));
+      return { shape: changed, account: after ?? account };
+    }
+    return { shape: toErrorShape(parked('sync.refusedForRole', 'The portal refused this step for the account\'s role.', params)), account };
+  }
+
   /** Delivers every due item; returns the network error that ended the run early, if any. */
-  private async deliverDue(client: WordPressClient, account: NonNullable<ReturnType<PortalService['account']>>): Promise<AppErrorShape | null> {
+  private async deliverDue(client: WordPressClient, account: PortalAccount): Promise<AppErrorShape | null> {
     let lastId = 0;
     for (;;) {
       const row = this.outbox.nextDue(this.options.clock(), lastId);
@@ -434,7 +495,8 @@ export class SyncEngine {
         await this.deliver(client, account, attempt);
         this.outbox.finish(attempt);
       } catch (err) {
-        const shape = toErrorShape(err);
+        let shape = toErrorShape(err);
+        if (shape.code === 'portal.forbidden') ({ shape, account } = await this.refusal(client, account, shape));
         if (err instanceof Parked || !shape.retryable) {
           this.outbox.park(attempt, shape);
           this.options.logger.info('sync item parked', { article: row.article_id, code: shape.code });
