@@ -37,5 +37,8 @@ describe('the hold', () => {
     // A local change waiting to go, or a conflict waiting for a person: the delivery or the person decides.
     expect(planRemoteChange({ ...base, textChanged: true, waitingDelivery: true }).skip).toBe(true);
     expect(planRemoteChange({ ...base, held: true, inConflict: true }).skip).toBe(true);
+    // Parked for a person (e.g. photos the account may not upload): the status follows, portal text becomes a choice.
+    expect(planRemoteChange({ ...base, parkedDelivery: true })).toEqual({ skip: false, takeText: false, offerChoice: false });
+    expect(planRemoteChange({ ...base, parkedDelivery: true, textChanged: true })).toEqual({ skip: false, takeText: false, offerChoice: true });
   });
 });

@@ -40,7 +40,7 @@ export class Holds {
 
 /** What a sync does with a portal change to one article (pure: the rule the engine follows). */
 export interface RemoteChangePlan {
-  /** Leave everything for now: a local change waits to be delivered (the delivery compares) or a conflict waits for a person. */
+  /** Leave everything for now: a local change is about to be delivered (the delivery compares) or a conflict waits for a person. */
   skip: boolean;
   /** Take the portal's text in silently (nobody has the article open). */
   takeText: boolean;
@@ -48,7 +48,13 @@ export interface RemoteChangePlan {
   offerChoice: boolean;
 }
 
-export function planRemoteChange(input: { held: boolean; waitingDelivery: boolean; inConflict: boolean; textChanged: boolean }): RemoteChangePlan {
+/**
+ * `waitingDelivery`: a local change goes on the next attempt. `parkedDelivery`: a local change waits
+ * for a person ("Coba lagi", a permission): the status still follows the portal, but portal text
+ * would overwrite what was not sent, so it becomes a choice, as for an open article.
+ */
+export function planRemoteChange(input: { held: boolean; waitingDelivery: boolean; parkedDelivery?: boolean; inConflict: boolean; textChanged: boolean }): RemoteChangePlan {
   if (input.waitingDelivery || input.inConflict) return { skip: true, takeText: false, offerChoice: false };
-  return { skip: false, takeText: input.textChanged && !input.held, offerChoice: input.textChanged && input.held };
+  const keepText = input.held || input.parkedDelivery === true;
+  return { skip: false, takeText: input.textChanged && !keepText, offerChoice: input.textChanged && keepText };
 }

@@ -28,6 +28,7 @@ import { DEFAULT_WINDOW, Holds, planRemoteChange } from './holds';
 import { PortalLinks, type PostLink } from './links';
 import { bylineMarker, noteMarker, readByline, readClientId, readNote, remoteHash, stripMarkers } from './markers';
 import { backoffDelay, Outbox, type OutboxRow } from './outbox';
+import { withholdPhotos } from './withheld-photos';
 
 export const SYNC_INTERVAL_MS = 60_000;
 /** A change is delivered this long after it was made (a burst of edits becomes one delivery). */
@@ -72,7 +73,7 @@ interface RemoteSide {
 class Parked extends AppError {}
 
 /** Parked for what the account may do: worth a fresh look at the account before trying again. */
-const CAPABILITY_CODES = ['sync.cannotPublish', 'sync.cannotUploadMedia', 'sync.accountChanged', 'sync.refusedForRole', 'portal.forbidden'] as const;
+const CAPABILITY_CODES = ['sync.cannotPublish', 'sync.cannotUploadMedia', 'sync.photosNotUploaded', 'sync.accountChanged', 'sync.refusedForRole', 'portal.forbidden'] as const;
 
 const sameAccount = (a: PortalAccount, b: PortalAccount): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -545,14 +546,15 @@ export class SyncEngine {
 
     // 1. Photos, each once per content hash.
     const mediaIds = [...new Set([...imageMediaIds(article.body), ...(article.featuredMediaId ? [article.featuredMediaId] : [])])];
-    await this.uploadPhotos(client, account, article, mediaIds, mayExist);
+    // A story on its way to review goes even when its photos cannot (a contributor): see ./withheld-photos.ts.
+    const withheld = await this.uploadPhotos(client, account, article, mediaIds, mayExist, status === 'pending' || status === 'draft');
 
     // 2. Terms: categories only from the portal's list; tags created when the account may.
     const categories = await this.remoteCategories(client, article);
     const tags = await this.remoteTags(client, account, article);
 
     // 3. The post.
-    const featuredMedia = article.featuredMediaId ? this.links.media(article.featuredMediaId)!.remote_id : 0;
+    const featuredMedia = article.featuredMediaId && !withheld.has(article.featuredMediaId) ? this.links.media(article.featuredMediaId)!.remote_id : 0;
     let localHash = this.localHash(article);
     let keepBase = false;
     const rejection = article.status === 'rejected' ? this.options.workflow.latestRejection(article.id) : undefined;
@@ -563,7 +565,7 @@ export class SyncEngine {
 
     let post: WpPost;
     if (link.post_id === null) {
-      const content = this.render(article) + markersFor(article, note);
+      const content = this.render(article, withheld) + markersFor(article, note);
       const input: PostInput = { title: article.title, content, excerpt: article.excerpt, status, categories, tags, featuredMedia, publishAt: date };
       const created = await createPostOnce(client, link.client_id, input, { mayExist, maxAttempts: 3 });
       post = created.item;
@@ -603,7 +605,7 @@ export class SyncEngine {
       const wantNote = note ? readNote(note)?.token : undefined;
       const input: PostInput & { clientId?: string } = { status, publishAt: date, clientId: link.client_id };
       if (sendContent) {
-        Object.assign(input, { title: article.title, excerpt: article.excerpt, content: this.render(article), categories, tags, featuredMedia });
+        Object.assign(input, { title: article.title, excerpt: article.excerpt, content: this.render(article, withheld), categories, tags, featuredMedia });
       } else if (hadNote !== wantNote) {
         // Only the note changes: keep the portal's text exactly as it is.
         input.content = stripMarkers(remote.content).trim();
@@ -620,12 +622,22 @@ export class SyncEngine {
       base_hash: keepBase ? saved.base_hash : remoteHash(post),
       // The version the portal now reflects. A change made while this was in flight bumped the
       // outbox row's generation, so it is delivered next.
-      pushed_hash: localHash,
+      // Photos held back: the portal does not have this version in full yet, so the next delivery sends it again.
+      pushed_hash: withheld.size > 0 ? `${localHash}~photos-withheld` : localHash,
       note_seen: readNote(post.content)?.token ?? '',
       // A portal text change left for the person is read again by the pull that follows, which offers the choice.
       seen_modified: keepBase ? '' : this.trustedModified(post.modifiedGmt),
       missed_schedule: 0,
     });
+    if (withheld.size > 0) {
+      // Sent, and parked: the person sees which photos did not go and why; a re-check of the
+      // account sends them once it may upload (CAPABILITY_CODES).
+      const names = [...withheld.values()];
+      throw parked('sync.photosNotUploaded', 'The story reached the portal without its photos: the account may not upload.', {
+        count: names.length,
+        names: names.join(', '),
+      });
+    }
   }
 
   /**
@@ -637,8 +649,8 @@ export class SyncEngine {
     return Number.isFinite(at) && this.portalNow() - at >= 1_500 ? modifiedGmt : '';
   }
 
-  private render(article: Article): string {
-    return renderPortalHtml(article.body, (mediaId) => {
+  private render(article: Article, withheld: ReadonlyMap<string, string> = new Map()): string {
+    return renderPortalHtml(withheld.size > 0 ? withholdPhotos(article.body, withheld) : article.body, (mediaId) => {
       const m = this.links.media(mediaId);
       if (!m) return undefined;
       const item = this.options.media.get(mediaId);
@@ -652,11 +664,14 @@ export class SyncEngine {
     article: Article,
     mediaIds: string[],
     mayExist: boolean,
-  ): Promise<void> {
+    mayWithhold: boolean,
+  ): Promise<Map<string, string>> {
     // A photo known only by its address (it came from the portal without an attachment id) is uploaded as ours.
     const missing = mediaIds.filter((id) => !this.links.media(id)?.remote_id);
-    if (missing.length === 0) return;
+    if (missing.length === 0) return new Map();
     if (!account.canUploadMedia) {
+      // Photos the account may not upload: named, media id -> file name, for the story to go without them.
+      if (mayWithhold) return new Map(missing.map((id) => [id, this.options.media.get(id).originalName]));
       throw parked('sync.cannotUploadMedia', 'The portal account may not upload photos.', { count: missing.length });
     }
     const items = missing.map((id) => this.options.media.get(id));
@@ -684,6 +699,7 @@ export class SyncEngine {
       this.progress = { articleId: article.id, title: article.title, phase: 'media', bytesSent, bytesTotal };
       this.emitStatus();
     }
+    return new Map();
   }
 
   private async portalCategories(client: WordPressClient): Promise<WpTerm[]> {
@@ -873,9 +889,11 @@ export class SyncEngine {
     // What still waits to be delivered is left to the delivery (it compares versions and finds any
     // conflict). The text of an article open in an editor is never changed under the person's
     // fingers: a portal text change becomes a visible choice. Everything else follows at once.
+    const row = this.outbox.get(articleId);
     const plan = planRemoteChange({
       held: this.holds.isHeld(articleId),
-      waitingDelivery: this.outbox.get(articleId) !== undefined,
+      waitingDelivery: row !== undefined && row.state !== 'parked',
+      parkedDelivery: row?.state === 'parked',
       inConflict: article.status === 'conflict',
       textChanged: content !== undefined && link.base_hash !== null && remoteHash(content) !== link.base_hash,
     });
