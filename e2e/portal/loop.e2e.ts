@@ -13,7 +13,7 @@ import { clientFor, testSite, type TestRole } from '../../src/core/portal/portal
 import { ensurePortalCategory, portalPostsWith, runToken } from '../../src/core/portal/portal-tests/portal-queries';
 import { fromWpGmt } from '../../src/core/portal/wordpress-client';
 import type { Article } from '../../src/shared/domain';
-import type { ArticlePortalState } from '../../src/shared/sync';
+import type { ArticlePortalState, SyncStatus } from '../../src/shared/sync';
 import { seedSampleArticle } from '../../test-support/sample-article';
 import { expect, test, waitUntilReady } from '../fixtures';
 import { callHost, openFromList, plainText, ui } from '../support/app';
@@ -38,15 +38,51 @@ function tomorrowAtNineWita(now: number): { instant: number; input: string } {
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Panel naskah' });
 const statusOf = (page: Page) => panel(page).locator('.workflow-status .status-badge');
 const bar = (page: Page) => page.getByRole('contentinfo', { name: 'Sinkronisasi portal' });
-const queueRow = (page: Page, title: string) => page.getByRole('list', { name: 'Naskah di antrean' }).getByRole('button').filter({ hasText: title });
+const queueList = (page: Page) => page.getByRole('list', { name: 'Naskah di antrean' });
+const queueRow = (page: Page, title: string) => queueList(page).getByRole('button').filter({ hasText: title });
+
+/**
+ * The newest story sent to the editor, as the editor finds it: the queue lists the oldest first, and
+ * a shared test portal holds stories of earlier runs, so the editor goes to the end of the list.
+ */
+async function newestInQueue(page: Page, title: string) {
+  await queueList(page).getByRole('button').first().focus();
+  await page.keyboard.press('End');
+  return queueRow(page, title);
+}
 /** The publish time the side panel shows (its machine-readable form, whatever the display language). */
 const shownTime = (page: Page, instant: number) => panel(page).locator(`time[datetime="${new Date(instant).toISOString()}"]`);
 
-/** Presses "Sinkronkan sekarang" and waits until the run is over and nothing is left to send. */
-async function syncNow(page: Page): Promise<void> {
-  await bar(page).getByRole('button', { name: 'Sinkronkan sekarang' }).click();
-  await expect(bar(page)).toContainText('Semua terkirim', { timeout: 30_000 });
-  await expect(bar(page)).toContainText('Daring', { timeout: 30_000 });
+/** The time a row of the article list shows. */
+const listTime = (page: Page, title: string, instant: number) =>
+  page.getByRole('list', { name: 'Daftar naskah' }).getByRole('button').filter({ hasText: title }).locator(`time[datetime="${new Date(instant).toISOString()}"]`);
+
+/**
+ * Presses "Sinkronkan sekarang" and waits until that run is over (the host has finished a run since
+ * the press, and the button is no longer busy) with nothing left to send.
+ */
+async function syncNow(page: Page, host: AppHost): Promise<void> {
+  const pressed = Date.now();
+  const button = bar(page).getByRole('button', { name: 'Sinkronkan sekarang' });
+  await button.click();
+  await expect.poll(async () => (await callHost<SyncStatus>(host, 'sync-status')).lastSyncAt ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(pressed);
+  await expect(button).not.toHaveAttribute('aria-disabled', 'true', { timeout: 30_000 });
+  await expect(bar(page)).toContainText('Semua terkirim');
+  await expect(bar(page)).toContainText('Daring');
+}
+
+/** Waits until the host has delivered the article titled `title` (nothing of it left in the outbox). */
+async function delivered(host: AppHost, title: string): Promise<ArticlePortalState> {
+  const article = (await callHost<Article[]>(host, 'articles-list', {})).find((a) => a.title === title);
+  if (!article) throw new Error(`No article titled "${title}"`);
+  let state: ArticlePortalState | undefined;
+  await expect
+    .poll(async () => {
+      state = await callHost<ArticlePortalState>(host, 'sync-article', { id: article.id });
+      return state.item === null && state.postId !== null;
+    }, { timeout: 30_000, message: `"${title}" delivered` })
+    .toBe(true);
+  return state!;
 }
 
 /** A person's own Redaksi connected to the portal with `role`'s account. */
@@ -89,7 +125,7 @@ test('writer and editor close the loop through the portal, each keeping the stor
     await connect(host, 'EDITOR', EDITOR_NAME);
     const invoke = <T>(name: string, args: unknown) => callHost<T>(writer.host, name, args);
     const title = `Banjir Rendam Tiga Desa di Tenggarong Seberang ${token}`;
-    const seeded = await seedSampleArticle(invoke, {
+    await seedSampleArticle(invoke, {
       article: { title, paragraphs: ['TENGGARONG – Banjir merendam tiga desa di Tenggarong Seberang sejak Senin malam.', 'Warga mengungsi ke balai desa.'] },
     });
 
@@ -101,16 +137,17 @@ test('writer and editor close the loop through the portal, each keeping the stor
     await openApp();
     await page.getByRole('button', { name: 'Antrean Terbit', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Antrean Terbit' })).toBeVisible();
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Dikirim' });
 
     // 1. Submit: it reaches the portal, and the editor's queue after a sync, without navigating.
     await panel(writer.page).getByRole('button', { name: 'Kirim ke redaktur', exact: true }).click();
     await expect(statusOf(writer.page)).toHaveText('Dikirim');
-    await expect(bar(writer.page)).toContainText('Semua terkirim', { timeout: 30_000 });
-    postId = (await callHost<ArticlePortalState>(writer.host, 'sync-article', { id: seeded.id })).postId ?? undefined;
+    postId = (await delivered(writer.host, title)).postId ?? undefined;
     expect(postId).toBeGreaterThan(0);
-    await expect(queueRow(page, title)).toHaveCount(0);
-    await syncNow(page);
-    await expect(queueRow(page, title)).toContainText('Dikirim');
+    // Not on the editor's computer until it syncs.
+    expect((await callHost<{ title: string }[]>(host, 'queue-list', {})).some((q) => q.title === title)).toBe(false);
+    await syncNow(page, host);
+    await expect(await newestInQueue(page, title)).toContainText('Dikirim');
     // The writer's own name (Nama Anda) came with the story, not the portal account's display name.
     await expect(queueRow(page, title)).toContainText(WRITER_NAME);
 
@@ -122,10 +159,10 @@ test('writer and editor close the loop through the portal, each keeping the stor
     await dialog.getByLabel('Catatan untuk penulis', { exact: true }).fill(NOTE);
     await dialog.getByRole('button', { name: 'Tolak naskah', exact: true }).click();
     await expect(statusOf(page)).toHaveText('Ditolak');
-    await expect(bar(page)).toContainText('Semua terkirim', { timeout: 30_000 });
+    await delivered(host, title);
 
     // 3. The writer, still on the story: "Ditolak" and the note after a sync.
-    await syncNow(writer.page);
+    await syncNow(writer.page, writer.host);
     await expect(statusOf(writer.page)).toHaveText('Ditolak');
     const notice = writer.page.getByRole('region', { name: 'Naskah ditolak redaktur' });
     await expect(notice).toContainText(NOTE);
@@ -139,12 +176,12 @@ test('writer and editor close the loop through the portal, each keeping the stor
     await writer.page.keyboard.type(` ${ADDED}`);
     await panel(writer.page).getByRole('button', { name: 'Kirim ke redaktur', exact: true }).click();
     await expect(statusOf(writer.page)).toHaveText('Dikirim');
-    await expect(bar(writer.page)).toContainText('Semua terkirim', { timeout: 30_000 });
+    await delivered(writer.host, title);
 
     // 5. The editor sees the resubmission in the queue after a sync, opens it (the new text is
     // there), approves and schedules it for 09:00 WITA tomorrow, and keeps it open.
-    await syncNow(page);
-    await expect(queueRow(page, title)).toContainText('Dikirim');
+    await syncNow(page, host);
+    await expect(await newestInQueue(page, title)).toContainText('Dikirim');
     await queueRow(page, title).click();
     await expect(ui.title(page)).toHaveValue(title);
     await expect(ui.body(page)).toContainText(ADDED);
@@ -155,25 +192,28 @@ test('writer and editor close the loop through the portal, each keeping the stor
     await panel(page).getByRole('button', { name: 'Jadwalkan', exact: true }).click();
     await expect(statusOf(page)).toHaveText('Terjadwal');
     await expect(shownTime(page, nine.instant)).toContainText('09:00 WITA');
-    await expect(bar(page)).toContainText('Semua terkirim', { timeout: 30_000 });
+    await delivered(host, title);
     const scheduled = await clientFor('EDITOR').getPost(postId!);
     expect(scheduled.status).toBe('future');
     expect(fromWpGmt(scheduled.dateGmt)).toBe(nine.instant);
 
     // 6. The writer, still on the story: "Terjadwal" with that time.
-    await syncNow(writer.page);
+    await syncNow(writer.page, writer.host);
     await expect(statusOf(writer.page)).toHaveText('Terjadwal');
     await expect(shownTime(writer.page, nine.instant)).toContainText('09:00 WITA');
+    // The writer's list shows when it goes out, not when it last changed.
+    await expect(listTime(writer.page, title, nine.instant)).toContainText('terbit');
 
     // 7. Someone moves the time on the portal itself (REST, as wp-admin would): 10:30 WITA.
     const moved = nine.instant + 90 * 60_000;
     await clientFor('EDITOR').updatePost(postId!, { status: 'future', publishAt: moved });
-    await syncNow(page);
-    await syncNow(writer.page);
+    await syncNow(page, host);
+    await syncNow(writer.page, writer.host);
     for (const screen of [page, writer.page]) {
       await expect(shownTime(screen, moved)).toContainText('10:30 WITA');
       await expect(statusOf(screen)).toHaveText('Terjadwal');
     }
+    await expect(listTime(writer.page, title, moved)).toBeVisible();
 
     // The editor's history names the writer by the name she gave, and every step since.
     await panel(page).getByRole('button', { name: 'Riwayat naskah', exact: true }).click();

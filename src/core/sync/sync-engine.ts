@@ -629,6 +629,13 @@ export class SyncEngine {
       seen_modified: keepBase ? '' : this.trustedModified(post.modifiedGmt),
       missed_schedule: 0,
     });
+    // Published now on the portal's clock (perhaps long after "Terbitkan sekarang" was pressed
+    // offline): the article keeps the time it really went out.
+    const publishedAt = status === 'publish' && post.status === 'publish' && post.dateGmt ? fromWpGmt(post.dateGmt) : null;
+    if (publishedAt !== null && Number.isFinite(publishedAt) && publishedAt !== article.publishAt) {
+      this.applying(() => this.stmts.setPublishAt.run(publishedAt, article.id));
+      this.options.onArticles([article.id]);
+    }
     if (withheld.size > 0) {
       // Sent, and parked: the person sees which photos did not go and why; a re-check of the
       // account sends them once it may upload (CAPABILITY_CODES).

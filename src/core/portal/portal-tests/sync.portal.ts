@@ -138,6 +138,25 @@ describe('a writer delivers, an editor reviews', () => {
   });
 });
 
+describe('publish now, pressed offline', () => {
+  it('the article keeps the time the portal really published it, not the time the button was pressed', async () => {
+    // This computer's clock is 20 minutes behind: what was pressed "now" here is 20 minutes before the
+    // delivery on the portal's clock, as when "Terbitkan sekarang" waits offline for the signal.
+    const behind = 20 * 60_000;
+    const editor = await open('EDITOR', { backend: { clock: () => Date.now() - behind } });
+    const article = await writeArticle(editor, { title: `Pasar apung ${token}`, paragraphs: PARAGRAPHS, category: CATEGORY });
+    await editor.call('workflow-transition', { id: article.id, action: 'submit' });
+    await editor.call('workflow-transition', { id: article.id, action: 'publish-now' });
+    const pressed = await editor.call<Article>('articles-get', { id: article.id });
+    expect(await editor.sync()).toMatchObject({ pending: 0, parked: 0 });
+    const [post] = (await portalPostsWith(token)).filter((p) => p.title === article.title);
+    expect(post!.status).toBe('publish');
+    const after = await editor.call<Article>('articles-get', { id: article.id });
+    expect(after.publishAt).toBe(fromWpGmt(post!.dateGmt));
+    expect(after.publishAt! - pressed.publishAt!).toBeGreaterThan(behind - 60_000);
+  });
+});
+
 describe('a contributor', () => {
   it('delivers a text article as pending; one with photos goes without them, named, and waits with a clear reason', async () => {
     const contributor = await open('CONTRIBUTOR');
