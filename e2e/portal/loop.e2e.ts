@@ -119,6 +119,7 @@ test('writer and editor close the loop through the portal, each keeping the stor
   await ensurePortalCategory('Politik');
   const writer = await writerLaptop(browser);
   let postId: number | undefined;
+  let categoryId: number | undefined;
   try {
     // Two people, two laptops, one portal: an author writes, an editor edits.
     await connect(writer.host, 'AUTHOR', WRITER_NAME);
@@ -138,6 +139,12 @@ test('writer and editor close the loop through the portal, each keeping the stor
     await page.getByRole('button', { name: 'Antrean Terbit', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Antrean Terbit' })).toBeVisible();
     await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Dikirim' });
+
+    // 0. A category the administrator adds on the portal now reaches the open article's Kategori list after a sync.
+    const newCategory = `Lingkungan ${token}`;
+    categoryId = await ensurePortalCategory(newCategory);
+    await syncNow(writer.page, writer.host);
+    await expect(panel(writer.page).getByLabel('Kategori', { exact: true }).locator('option', { hasText: newCategory })).toHaveCount(1);
 
     // 1. Submit: it reaches the portal, and the editor's queue after a sync, without navigating.
     await panel(writer.page).getByRole('button', { name: 'Kirim ke redaktur', exact: true }).click();
@@ -233,6 +240,7 @@ test('writer and editor close the loop through the portal, each keeping the stor
   } finally {
     await writer.close();
     // The portal is shared by every run: leave no story of this one waiting in an editor's queue.
+    if (categoryId) await clientFor('ADMIN').request(`/wp/v2/categories/${categoryId}`, { method: 'DELETE', query: { force: 'true' } }).catch(() => undefined);
     if (postId) await clientFor('ADMIN').request(`/wp/v2/posts/${postId}`, { method: 'DELETE', query: { force: 'true' } }).catch(() => undefined);
   }
 });
