@@ -151,7 +151,9 @@ export class PortalService {
     const password = await this.passwordFor(input);
     const report = await testConnection(address, input.username, password, newsroomZone, { fetch: this.options.fetch, now: this.options.clock });
     const failed = report.steps.find((s) => s.status === 'fail');
-    const unreachable = failed?.id === 'reachable' && failed.code !== 'portal.addressInvalid' && failed.code !== 'portal.addressEmpty';
+    // Kept while offline (checked on the next sync), but not when the portal answers at another address.
+    const unreachable =
+      failed?.id === 'reachable' && failed.code !== 'portal.addressInvalid' && failed.code !== 'portal.addressEmpty' && failed.code !== 'portal.otherScheme';
     if (failed && !unreachable) {
       throw new AppError({
         kind: failed.id === 'credentials' ? 'auth' : 'validation',

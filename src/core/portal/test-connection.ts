@@ -5,7 +5,7 @@
  */
 import { AppError, toErrorShape } from '../../shared/errors';
 import { discoverRestRoot } from './discovery';
-import { WordPressClient, type HttpPort } from './wordpress-client';
+import { normaliseSiteAddress, WordPressClient, type HttpPort } from './wordpress-client';
 
 import type { ConnectionReport as ReportShape, ConnectionStep, ConnectionStepId as StepId, ConnectionStepStatus as StepStatus, PortalAccount } from '../../shared/sync';
 
@@ -67,7 +67,10 @@ export async function testConnection(
       add('reachable', code === 'portal.captivePortal' ? 'fail' : 'ok', code === 'portal.captivePortal' ? code : 'portal.check.reachable');
       add('wordpress', 'fail', code, errorParams(err));
     } else if (err instanceof AppError && err.kind === 'network') {
-      add('reachable', 'fail', code, errorParams(err));
+      // Typed without a scheme (https:// is assumed) or with the wrong one: say which address answers.
+      const other = await otherSchemeAnswers(address, options);
+      if (other) add('reachable', 'fail', 'portal.otherScheme', { address: other });
+      else add('reachable', 'fail', code, errorParams(err));
     } else {
       add('reachable', 'ok', 'portal.check.reachable');
       add('wordpress', 'fail', code, errorParams(err));
@@ -158,4 +161,22 @@ export function accountFromUser(user: Awaited<ReturnType<WordPressClient['curren
         canCreateTags: caps.edit_posts === true,
       }
     : undefined;
+}
+
+/** The same address with the other scheme (http <-> https), when a WordPress answers there. */
+async function otherSchemeAnswers(address: string, options: TestConnectionOptions): Promise<string | undefined> {
+  let url: URL;
+  try {
+    url = normaliseSiteAddress(address);
+  } catch {
+    return undefined;
+  }
+  url.protocol = url.protocol === 'https:' ? 'http:' : 'https:';
+  const other = (url.origin + url.pathname).replace(/\/+$/, '');
+  try {
+    await discoverRestRoot(other, { ...options, timeoutMs: Math.min(options.timeoutMs ?? 5_000, 5_000) });
+    return other;
+  } catch {
+    return undefined;
+  }
 }
