@@ -149,6 +149,8 @@ test('writer and editor close the loop through the portal, each keeping the stor
     // 1. Submit: it reaches the portal, and the editor's queue after a sync, without navigating.
     await panel(writer.page).getByRole('button', { name: 'Kirim ke redaktur', exact: true }).click();
     await expect(statusOf(writer.page)).toHaveText('Dikirim');
+    // The toast says what happened: taken here, and on its way to the portal (not yet "sent").
+    await expect(writer.page.getByText('Naskah dikirim ke redaktur. Sedang dikirim ke portal.')).toBeVisible();
     postId = (await delivered(writer.host, title)).postId ?? undefined;
     expect(postId).toBeGreaterThan(0);
     // Not on the editor's computer until it syncs.
