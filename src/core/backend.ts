@@ -149,6 +149,8 @@ export function createBackend(options: BackendOptions): Backend {
       return { longEdge: photoLongEdge, format: photoFormat, quality: 80 };
     },
     onStatus: (status) => events.emit('sync-status', status),
+    // A re-check found the account changed: its role decides the person's role.
+    onAccountChanged: () => events.emit('settings-changed', effectiveSettings()),
     onArticles: (ids) => {
       scheduleMaintenance();
       events.emit('articles-changed', { ids });
@@ -358,9 +360,9 @@ export function createBackend(options: BackendOptions): Backend {
       sync.retry(articleId);
       return sync.items();
     },
-    'sync-hold': ({ articleId }) => {
+    'sync-hold': ({ articleId, window }) => {
       if (articleId !== null) articles.assertExists(articleId);
-      sync.hold(articleId);
+      sync.hold(articleId, window);
       return { articleId };
     },
     'sync-article': ({ id }) => sync.portalState(id),

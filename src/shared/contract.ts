@@ -197,8 +197,13 @@ export const contract = {
   'sync-items': handler(Empty).returns<SyncItem[]>(),
   /** Tries a parked (or waiting) item again now. */
   'sync-retry': handler(z.object({ articleId: Id }).strict()).returns<SyncItem[]>(),
-  /** The article open in the editor: sync leaves its content alone until another is opened (null: none). */
-  'sync-hold': handler(z.object({ articleId: Id.nullable() }).strict()).returns<{ articleId: string | null }>(),
+  /**
+   * The article a window's editor shows right now (null: another screen, or none). Sync never changes
+   * its text, only offers the portal's as a choice; said again while shown (it lapses otherwise).
+   */
+  'sync-hold': handler(
+    z.object({ articleId: Id.nullable(), window: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() }).strict(),
+  ).returns<{ articleId: string | null }>(),
   'sync-article': handler(ById).returns<ArticlePortalState>(),
   'sync-conflict-get': handler(z.object({ articleId: Id }).strict()).returns<SyncConflict>(),
   /** Ends a conflict: keep this computer's version, take the portal's, or a merge the person made. */

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { ConnectionReport, PortalAccount, PortalConnection } from '../../shared/sync';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SqliteDatabase } from '../storage/database';
-import { testConnection, type ConnectionReport as FullReport } from './test-connection';
+import { accountFromUser, testConnection, type ConnectionReport as FullReport } from './test-connection';
 import type { HostLookup } from './download';
 import { normaliseSiteAddress, WordPressClient, type HttpPort } from './wordpress-client';
 
@@ -168,7 +168,9 @@ export class PortalService {
     const password = await this.passwordFor(input);
     const report = await testConnection(address, input.username, password, newsroomZone, { fetch: this.options.fetch, now: this.options.clock });
     const failed = report.steps.find((s) => s.status === 'fail');
-    const unreachable = failed?.id === 'reachable' && failed.code !== 'portal.addressInvalid' && failed.code !== 'portal.addressEmpty';
+    // Kept while offline (checked on the next sync), but not when the portal answers at another address.
+    const unreachable =
+      failed?.id === 'reachable' && failed.code !== 'portal.addressInvalid' && failed.code !== 'portal.addressEmpty' && failed.code !== 'portal.otherScheme';
     if (failed && !unreachable) {
       throw new AppError({
         kind: failed.id === 'credentials' ? 'auth' : 'validation',
@@ -224,6 +226,27 @@ export class PortalService {
       siteTimeZone: report.siteTimeZone ?? row.site_time_zone,
       verifiedAt: this.options.clock(),
     });
+  }
+
+  /**
+   * Asks the portal again what the account may do (an administrator may have changed its role since
+   * "Simpan") and keeps the answer. `account` null: it may not write posts at all any more.
+   */
+  async recheckAccount(client: WordPressClient): Promise<{ account: PortalAccount | null; roles: string[] }> {
+    const user = await client.currentUser();
+    const account = accountFromUser(user) ?? null;
+    const row = this.row();
+    if (row && account) {
+      this.stmts.upsert.run({
+        address: row.address,
+        username: row.username,
+        apiRoot: row.api_root,
+        accountJson: JSON.stringify(account),
+        siteTimeZone: row.site_time_zone,
+        verifiedAt: this.options.clock(),
+      });
+    }
+    return { account, roles: user.roles };
   }
 
   /** A client for the saved connection, or null when there is none (or it was never verified). */

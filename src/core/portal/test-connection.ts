@@ -6,7 +6,7 @@
 import { AppError, toErrorShape } from '../../shared/errors';
 import { isUnencryptedRemote } from '../../shared/portal-address';
 import { discoverRestRoot } from './discovery';
-import { WordPressClient, type HttpPort } from './wordpress-client';
+import { normaliseSiteAddress, WordPressClient, type HttpPort } from './wordpress-client';
 
 import type { ConnectionReport as ReportShape, ConnectionStep, ConnectionStepId as StepId, ConnectionStepStatus as StepStatus, PortalAccount } from '../../shared/sync';
 
@@ -68,7 +68,10 @@ export async function testConnection(
       add('reachable', code === 'portal.captivePortal' ? 'fail' : 'ok', code === 'portal.captivePortal' ? code : 'portal.check.reachable');
       add('wordpress', 'fail', code, errorParams(err));
     } else if (err instanceof AppError && err.kind === 'network') {
-      add('reachable', 'fail', code, errorParams(err));
+      // Typed without a scheme (https:// is assumed) or with the wrong one: say which address answers.
+      const other = await otherSchemeAnswers(address, options);
+      if (other) add('reachable', 'fail', 'portal.otherScheme', { address: other });
+      else add('reachable', 'fail', code, errorParams(err));
     } else {
       add('reachable', 'ok', 'portal.check.reachable');
       add('wordpress', 'fail', code, errorParams(err));
@@ -145,16 +148,41 @@ export async function testConnection(
   if (limit === undefined) add('uploadLimit', 'warn', 'portal.check.uploadLimitUnknown', { limit: 'unknown' });
   else add('uploadLimit', 'ok', 'portal.check.uploadLimit', { bytes: limit, megabytes: Math.floor(limit / 1024 / 1024) });
 
-  const account: PortalAccount | undefined = user.newsroomRole
+  const account = accountFromUser(user);
+  return finish({ ...found, newsroomRole: user.newsroomRole ?? undefined, account });
+}
+
+/** What the sync needs to know of an account (undefined: it may not write posts at all). */
+export function accountFromUser(user: Awaited<ReturnType<WordPressClient['currentUser']>>): PortalAccount | undefined {
+  const caps = user.capabilities;
+  return user.newsroomRole
     ? {
         name: user.name,
         username: user.username,
         roles: user.roles,
         newsroomRole: user.newsroomRole,
-        canPublish: abilities.publish,
-        canUploadMedia: abilities.uploadMedia,
-        canCreateTags: abilities.createTags,
+        canPublish: caps.publish_posts === true,
+        canUploadMedia: caps.upload_files === true,
+        // Any edit_posts user may create tags (measured).
+        canCreateTags: caps.edit_posts === true,
       }
     : undefined;
-  return finish({ ...found, newsroomRole: user.newsroomRole ?? undefined, account });
+}
+
+/** The same address with the other scheme (http <-> https), when a WordPress answers there. */
+async function otherSchemeAnswers(address: string, options: TestConnectionOptions): Promise<string | undefined> {
+  let url: URL;
+  try {
+    url = normaliseSiteAddress(address);
+  } catch {
+    return undefined;
+  }
+  url.protocol = url.protocol === 'https:' ? 'http:' : 'https:';
+  const other = (url.origin + url.pathname).replace(/\/+$/, '');
+  try {
+    await discoverRestRoot(other, { ...options, timeoutMs: Math.min(options.timeoutMs ?? 5_000, 5_000) });
+    return other;
+  } catch {
+    return undefined;
+  }
 }

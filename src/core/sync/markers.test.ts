@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientIdMarker } from '../portal/wordpress-client';
-import { noteMarker, readClientId, readNote, remoteHash, stripMarkers } from './markers';
+import { bylineMarker, noteMarker, readByline, readClientId, readNote, remoteHash, stripMarkers } from './markers';
 
 const post = (content: string) => ({ title: 'Judul', content, excerpt: '', categories: [3, 1], tags: [], featuredMedia: 0 });
 
@@ -19,6 +19,18 @@ describe('markers in post content', () => {
     expect(readNote('<!-- redaksi-note-v1 bm90IGpzb24 -->')).toBeUndefined();
     expect(readClientId(`<p>x</p>\n${clientIdMarker('0f9c2e1a-aaaa-bbbb-cccc-123456789abc')}`)).toBe('0f9c2e1a-aaaa-bbbb-cccc-123456789abc');
     expect(readClientId('<p>tanpa penanda</p>')).toBeUndefined();
+  });
+
+  it("carries the writer's name (Nama Anda) safely, and nothing for an article without one", () => {
+    const marker = bylineMarker('  Siti --> Rahma <b>  ');
+    expect(marker.indexOf('-->')).toBe(marker.length - 3);
+    expect(readByline(`<p>Isi</p>\n${marker}\n${clientIdMarker('abc12345')}`)).toBe('Siti --> Rahma <b>');
+    expect(bylineMarker('   ')).toBe('');
+    expect(readByline('<!-- redaksi-by-v1 !!! -->')).toBeUndefined();
+    expect(readByline('<p>tanpa nama</p>')).toBeUndefined();
+    // Not part of what a person can change on the portal: no conflict when a name is added.
+    expect(remoteHash(post(`<p>Isi</p>\n${marker}`))).toBe(remoteHash(post('<p>Isi</p>')));
+    expect(stripMarkers(`<p>Isi</p>\n${marker}`)).toBe('<p>Isi</p>\n');
   });
 
   it('strips only our own comments', () => {

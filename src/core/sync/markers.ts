@@ -1,7 +1,8 @@
 /**
  * What Redaksi carries inside a post's content, as HTML comments (kses keeps comments for every
- * role, measured: docs/sync.md): the client id that makes a retried create safe, and the editor's
- * rejection note, which stock WordPress has no field for. Neither shows on the page.
+ * role, measured: docs/sync.md): the client id that makes a retried create safe, the editor's
+ * rejection note, which stock WordPress has no field for, and the writer's name as set in
+ * Redaksi ("Nama Anda"), whatever the portal account's display name. None shows on the page.
  */
 import { createHash } from 'node:crypto';
 import { CLIENT_ID_PREFIX, type WpPost } from '../portal/wordpress-client';
@@ -10,6 +11,28 @@ const NOTE_PREFIX = 'redaksi-note-v1 ';
 const MARKER = /<!--\s*redaksi-[\s\S]*?-->\n?/g;
 const CLIENT_ID = new RegExp(`<!--\\s*${CLIENT_ID_PREFIX}([A-Za-z0-9_-]{8,64})\\s*-->`);
 const NOTE = /<!--\s*redaksi-note-v1 ([A-Za-z0-9_-]+)\s*-->/;
+const BYLINE_PREFIX = 'redaksi-by-v1 ';
+const BYLINE = /<!--\s*redaksi-by-v1 ([A-Za-z0-9_-]+)\s*-->/;
+const NAME_LENGTH = 80;
+
+/** The writer's name as a marker ('' for an article without one: nothing to carry). */
+export function bylineMarker(name: string): string {
+  const trimmed = name.trim().slice(0, NAME_LENGTH);
+  return trimmed ? `<!-- ${BYLINE_PREFIX}${Buffer.from(JSON.stringify({ name: trimmed }), 'utf8').toString('base64url')} -->` : '';
+}
+
+/** The writer's name carried in a post's content, if any. */
+export function readByline(content: string): string | undefined {
+  const match = BYLINE.exec(content);
+  if (!match?.[1]) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8')) as { name?: unknown };
+    const name = typeof value.name === 'string' ? value.name.replace(/\s+/g, ' ').trim().slice(0, NAME_LENGTH) : '';
+    return name || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface RejectionNote {
   note: string;

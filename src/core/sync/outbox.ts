@@ -107,6 +107,13 @@ export class Outbox {
     this.stmts.wake.run(now);
   }
 
+  /** Articles parked with one of these reasons. */
+  parkedWith(codes: readonly string[]): string[] {
+    return this.items(null)
+      .filter((item) => item.state === 'parked' && item.error !== null && codes.includes(item.error.code))
+      .map((item) => item.articleId);
+  }
+
   retry(articleId: string): void {
     this.stmts.retry.run(articleId);
   }

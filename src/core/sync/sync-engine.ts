@@ -12,7 +12,7 @@ import { LIMITS } from '../../shared/contract';
 import type { Article, ArticleStatus, WorkflowActionName } from '../../shared/domain';
 import { AppError, toErrorShape, type AppErrorShape } from '../../shared/errors';
 import { imageMediaIds, lexicalToPlainText, type LexicalDocument } from '../../shared/lexical-document';
-import type { ArticlePortalState, ConflictSide, ConnectionState, SyncConflict, SyncProgress, SyncStatus } from '../../shared/sync';
+import type { ArticlePortalState, ConflictSide, ConnectionState, PortalAccount, SyncConflict, SyncProgress, SyncStatus } from '../../shared/sync';
 import type { ArticlesService } from '../articles/articles-service';
 import { parsePortalHtml, renderPortalHtml } from '../content';
 import type { Logger } from '../logger';
@@ -24,9 +24,11 @@ import { CLOCK_SKEW_LIMIT_MS } from '../portal/test-connection';
 import { fromWpGmt, type PostInput, type WordPressClient, type WpPost, type WpPostState, type WpTerm } from '../portal/wordpress-client';
 import type { SqliteDatabase } from '../storage/database';
 import type { WorkflowService } from '../workflow/workflow-service';
+import { DEFAULT_WINDOW, Holds, planRemoteChange } from './holds';
 import { PortalLinks, type PostLink } from './links';
-import { noteMarker, readClientId, readNote, remoteHash, stripMarkers } from './markers';
+import { bylineMarker, noteMarker, readByline, readClientId, readNote, remoteHash, stripMarkers } from './markers';
 import { backoffDelay, Outbox, type OutboxRow } from './outbox';
+import { withholdPhotos } from './withheld-photos';
 
 export const SYNC_INTERVAL_MS = 60_000;
 /** A change is delivered this long after it was made (a burst of edits becomes one delivery). */
@@ -47,6 +49,8 @@ export interface SyncEngineOptions {
   photoPreset: () => PhotoPreset;
   onStatus: (status: SyncStatus) => void;
   onArticles: (ids: string[]) => void;
+  /** The portal account's role or abilities changed (found on a re-check): the person's role may follow. */
+  onAccountChanged?: () => void;
   /** Jitter source (tests pass () => 0 for immediate retries). */
   random?: () => number;
   /** Background runs (timer, after changes); off in unit tests that drive runs themselves. */
@@ -67,6 +71,11 @@ interface RemoteSide {
 }
 
 class Parked extends AppError {}
+
+/** Parked for what the account may do: worth a fresh look at the account before trying again. */
+const CAPABILITY_CODES = ['sync.cannotPublish', 'sync.cannotUploadMedia', 'sync.photosNotUploaded', 'sync.accountChanged', 'sync.refusedForRole', 'portal.forbidden'] as const;
+
+const sameAccount = (a: PortalAccount, b: PortalAccount): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 function parked(code: string, message: string, params?: Record<string, string | number>): Parked {
   return new Parked({ kind: 'validation', code, message, params });
@@ -101,6 +110,11 @@ export function missedSchedule(localStatus: ArticleStatus, remoteStatus: string,
   return localStatus === 'scheduled' && remoteStatus === 'future' && publishAt !== null && publishAt + WP_FUTURE_MARGIN_MS < portalNow;
 }
 
+/** What travels with the text: the writer's name and, after a rejection, the editor's note. */
+function markersFor(article: Article, note: string): string {
+  return [bylineMarker(article.author), note].filter(Boolean).map((m) => `\n${m}`).join('');
+}
+
 const ACTION_FOR: Partial<Record<ArticleStatus, WorkflowActionName>> = {
   submitted: 'submit',
   approved: 'approve',
@@ -119,9 +133,11 @@ export class SyncEngine {
   private clockSkewMs: number | null = null;
   private progress: SyncProgress | null = null;
   private sending: string | null = null;
-  private held: string | null = null;
+  private readonly holds: Holds;
   private running: Promise<SyncStatus> | null = null;
   private rerun = false;
+  /** "Coba lagi" was pressed: ask the portal what the account may do before the next delivery. */
+  private accountCheckWanted = false;
   private closed = false;
   private intervalTimer: NodeJS.Timeout | undefined;
   private debounceTimer: NodeJS.Timeout | undefined;
@@ -133,6 +149,7 @@ export class SyncEngine {
     this.outbox = new Outbox(options.db);
     this.links = new PortalLinks(options.db, options.clock);
     this.random = options.random ?? Math.random;
+    this.holds = new Holds(options.clock);
     this.connection = options.portal.configured() ? 'offline' : 'unconfigured';
     const { db } = options;
     this.stmts = {
@@ -185,11 +202,13 @@ export class SyncEngine {
     this.debounceTimer.unref();
   }
 
-  hold(articleId: string | null): void {
-    this.held = articleId;
+  /** What `windowId`'s editor shows right now (null: another screen or nothing); see ./holds.ts. */
+  hold(articleId: string | null, windowId: string = DEFAULT_WINDOW): void {
+    this.holds.set(windowId, articleId);
   }
 
   retry(articleId: string): void {
+    this.accountCheckWanted = true;
     this.outbox.retry(articleId);
     this.poke();
   }
@@ -392,7 +411,24 @@ export class SyncEngine {
     if (wasOffline) this.outbox.wakeWaiting(this.options.clock());
     const generation = portal.connectionGeneration;
 
-    const offline = await this.deliverDue(session.client, session.account);
+    // What the account may do is asked again when it matters: after "Coba lagi", and while items
+    // wait for a permission (an administrator may have changed the role since "Simpan").
+    let account = session.account;
+    const waitingForPermission = this.outbox.parkedWith(CAPABILITY_CODES);
+    if (this.accountCheckWanted || waitingForPermission.length > 0) {
+      this.accountCheckWanted = false;
+      try {
+        account = await this.recheckAccount(session.client, account, waitingForPermission);
+      } catch (err) {
+        const shape = toErrorShape(err);
+        if (shape.kind === 'network') {
+          this.setConnection('offline', shape);
+          return;
+        }
+        this.options.logger.info('account re-check failed', { code: shape.code });
+      }
+    }
+    const offline = await this.deliverDue(session.client, account);
     if (offline) {
       this.setConnection('offline', offline);
       return;
@@ -412,8 +448,42 @@ export class SyncEngine {
     this.setConnection('online');
   }
 
+  /** The account as the portal sees it now; items parked for a permission go again when it changed. */
+  private async recheckAccount(client: WordPressClient, before: PortalAccount, parkedIds: string[]): Promise<PortalAccount> {
+    const after = (await this.options.portal.recheckAccount(client)).account;
+    if (!after) return before;
+    if (!sameAccount(before, after)) {
+      for (const id of parkedIds) this.outbox.retry(id);
+      this.options.onAccountChanged?.();
+    }
+    return after;
+  }
+
+  /**
+   * The portal refused a delivery (403): say precisely why. The account is asked again; a changed
+   * role is named as such, an unchanged one with the role it has.
+   */
+  private async refusal(client: WordPressClient, account: PortalAccount, shape: AppErrorShape): Promise<{ shape: AppErrorShape; account: PortalAccount }> {
+    let after: PortalAccount | null;
+    let roles: string;
+    try {
+      const found = await this.options.portal.recheckAccount(client);
+      after = found.account;
+      roles = found.roles.join(', ') || '-';
+    } catch {
+      return { shape, account };
+    }
+    const params = { roles, wpCode: String(shape.params?.wpCode ?? '') };
+    if (!after || !sameAccount(account, after)) {
+      this.options.onAccountChanged?.();
+      const changed = toErrorShape(parked('sync.accountChanged', 'The portal account\'s role changed; the portal refused this step.', params));
+      return { shape: changed, account: after ?? account };
+    }
+    return { shape: toErrorShape(parked('sync.refusedForRole', 'The portal refused this step for the account\'s role.', params)), account };
+  }
+
   /** Delivers every due item; returns the network error that ended the run early, if any. */
-  private async deliverDue(client: WordPressClient, account: NonNullable<ReturnType<PortalService['account']>>): Promise<AppErrorShape | null> {
+  private async deliverDue(client: WordPressClient, account: PortalAccount): Promise<AppErrorShape | null> {
     let lastId = 0;
     for (;;) {
       const row = this.outbox.nextDue(this.options.clock(), lastId);
@@ -426,7 +496,8 @@ export class SyncEngine {
         await this.deliver(client, account, attempt);
         this.outbox.finish(attempt);
       } catch (err) {
-        const shape = toErrorShape(err);
+        let shape = toErrorShape(err);
+        if (shape.code === 'portal.forbidden') ({ shape, account } = await this.refusal(client, account, shape));
         if (err instanceof Parked || !shape.retryable) {
           this.outbox.park(attempt, shape);
           this.options.logger.info('sync item parked', { article: row.article_id, code: shape.code });
@@ -475,14 +546,15 @@ export class SyncEngine {
 
     // 1. Photos, each once per content hash.
     const mediaIds = [...new Set([...imageMediaIds(article.body), ...(article.featuredMediaId ? [article.featuredMediaId] : [])])];
-    await this.uploadPhotos(client, account, article, mediaIds, mayExist);
+    // A story on its way to review goes even when its photos cannot (a contributor): see ./withheld-photos.ts.
+    const withheld = await this.uploadPhotos(client, account, article, mediaIds, mayExist, status === 'pending' || status === 'draft');
 
     // 2. Terms: categories only from the portal's list; tags created when the account may.
     const categories = await this.remoteCategories(client, article);
     const tags = await this.remoteTags(client, account, article);
 
     // 3. The post.
-    const featuredMedia = article.featuredMediaId ? this.links.media(article.featuredMediaId)!.remote_id : 0;
+    const featuredMedia = article.featuredMediaId && !withheld.has(article.featuredMediaId) ? this.links.media(article.featuredMediaId)!.remote_id : 0;
     let localHash = this.localHash(article);
     let keepBase = false;
     const rejection = article.status === 'rejected' ? this.options.workflow.latestRejection(article.id) : undefined;
@@ -493,7 +565,7 @@ export class SyncEngine {
 
     let post: WpPost;
     if (link.post_id === null) {
-      const content = this.render(article) + (note ? `\n${note}` : '');
+      const content = this.render(article, withheld) + markersFor(article, note);
       const input: PostInput = { title: article.title, content, excerpt: article.excerpt, status, categories, tags, featuredMedia, publishAt: date };
       const created = await createPostOnce(client, link.client_id, input, { mayExist, maxAttempts: 3 });
       post = created.item;
@@ -521,7 +593,7 @@ export class SyncEngine {
       if (remoteChanged) {
         // Changed only on the portal: take it in, then deliver the status. While the person has the
         // article open its text is left alone and the old base kept, so the change is still seen later.
-        if (this.held !== article.id) {
+        if (!this.holds.isHeld(article.id)) {
           await this.takeRemoteContent(article.id, remote, client);
           article = this.options.articles.get(article.id);
           localHash = this.localHash(article);
@@ -533,12 +605,12 @@ export class SyncEngine {
       const wantNote = note ? readNote(note)?.token : undefined;
       const input: PostInput & { clientId?: string } = { status, publishAt: date, clientId: link.client_id };
       if (sendContent) {
-        Object.assign(input, { title: article.title, excerpt: article.excerpt, content: this.render(article), categories, tags, featuredMedia });
+        Object.assign(input, { title: article.title, excerpt: article.excerpt, content: this.render(article, withheld), categories, tags, featuredMedia });
       } else if (hadNote !== wantNote) {
         // Only the note changes: keep the portal's text exactly as it is.
         input.content = stripMarkers(remote.content).trim();
       }
-      if (input.content !== undefined && note) input.content += `\n${note}`;
+      if (input.content !== undefined) input.content += markersFor(article, note);
       post = await client.updatePost(link.post_id, input);
     }
     const saved = this.links.post(article.id)!;
@@ -550,11 +622,29 @@ export class SyncEngine {
       base_hash: keepBase ? saved.base_hash : remoteHash(post),
       // The version the portal now reflects. A change made while this was in flight bumped the
       // outbox row's generation, so it is delivered next.
-      pushed_hash: localHash,
+      // Photos held back: the portal does not have this version in full yet, so the next delivery sends it again.
+      pushed_hash: withheld.size > 0 ? `${localHash}~photos-withheld` : localHash,
       note_seen: readNote(post.content)?.token ?? '',
-      seen_modified: this.trustedModified(post.modifiedGmt),
+      // A portal text change left for the person is read again by the pull that follows, which offers the choice.
+      seen_modified: keepBase ? '' : this.trustedModified(post.modifiedGmt),
       missed_schedule: 0,
     });
+    // Published now on the portal's clock (perhaps long after "Terbitkan sekarang" was pressed
+    // offline): the article keeps the time it really went out.
+    const publishedAt = status === 'publish' && post.status === 'publish' && post.dateGmt ? fromWpGmt(post.dateGmt) : null;
+    if (publishedAt !== null && Number.isFinite(publishedAt) && publishedAt !== article.publishAt) {
+      this.applying(() => this.stmts.setPublishAt.run(publishedAt, article.id));
+      this.options.onArticles([article.id]);
+    }
+    if (withheld.size > 0) {
+      // Sent, and parked: the person sees which photos did not go and why; a re-check of the
+      // account sends them once it may upload (CAPABILITY_CODES).
+      const names = [...withheld.values()];
+      throw parked('sync.photosNotUploaded', 'The story reached the portal without its photos: the account may not upload.', {
+        count: names.length,
+        names: names.join(', '),
+      });
+    }
   }
 
   /**
@@ -566,8 +656,8 @@ export class SyncEngine {
     return Number.isFinite(at) && this.portalNow() - at >= 1_500 ? modifiedGmt : '';
   }
 
-  private render(article: Article): string {
-    return renderPortalHtml(article.body, (mediaId) => {
+  private render(article: Article, withheld: ReadonlyMap<string, string> = new Map()): string {
+    return renderPortalHtml(withheld.size > 0 ? withholdPhotos(article.body, withheld) : article.body, (mediaId) => {
       const m = this.links.media(mediaId);
       if (!m) return undefined;
       const item = this.options.media.get(mediaId);
@@ -581,11 +671,14 @@ export class SyncEngine {
     article: Article,
     mediaIds: string[],
     mayExist: boolean,
-  ): Promise<void> {
+    mayWithhold: boolean,
+  ): Promise<Map<string, string>> {
     // A photo known only by its address (it came from the portal without an attachment id) is uploaded as ours.
     const missing = mediaIds.filter((id) => !this.links.media(id)?.remote_id);
-    if (missing.length === 0) return;
+    if (missing.length === 0) return new Map();
     if (!account.canUploadMedia) {
+      // Photos the account may not upload: named, media id -> file name, for the story to go without them.
+      if (mayWithhold) return new Map(missing.map((id) => [id, this.options.media.get(id).originalName]));
       throw parked('sync.cannotUploadMedia', 'The portal account may not upload photos.', { count: missing.length });
     }
     const items = missing.map((id) => this.options.media.get(id));
@@ -613,6 +706,7 @@ export class SyncEngine {
       this.progress = { articleId: article.id, title: article.title, phase: 'media', bytesSent, bytesTotal };
       this.emitStatus();
     }
+    return new Map();
   }
 
   private async portalCategories(client: WordPressClient): Promise<WpTerm[]> {
@@ -797,15 +891,23 @@ export class SyncEngine {
   /** `post` without content: its content is as last read (its modified_gmt has not moved). */
   private async applyRemote(link: PostLink, post: WpPost | WpPostState, client: WordPressClient): Promise<boolean> {
     const articleId = link.article_id;
-    // Leave alone what the person has open, and what still waits to be delivered (the delivery
-    // compares versions and finds any conflict).
-    if (this.held === articleId || this.outbox.get(articleId)) return false;
     const article = this.options.articles.get(articleId);
-    if (article.status === 'conflict') return false;
-    let changed = false;
     const content = 'content' in post ? post : undefined;
-    if (content && link.base_hash !== null && remoteHash(content) !== link.base_hash) {
-      await this.takeRemoteContent(articleId, content, client);
+    // What still waits to be delivered is left to the delivery (it compares versions and finds any
+    // conflict). The text of an article open in an editor is never changed under the person's
+    // fingers: a portal text change becomes a visible choice. Everything else follows at once.
+    const row = this.outbox.get(articleId);
+    const plan = planRemoteChange({
+      held: this.holds.isHeld(articleId),
+      waitingDelivery: row !== undefined && row.state !== 'parked',
+      parkedDelivery: row?.state === 'parked',
+      inConflict: article.status === 'conflict',
+      textChanged: content !== undefined && link.base_hash !== null && remoteHash(content) !== link.base_hash,
+    });
+    if (plan.skip) return false;
+    let changed = false;
+    if (plan.takeText) {
+      await this.takeRemoteContent(articleId, content!, client);
       changed = true;
     }
     const note = content ? readNote(content.content) : undefined;
@@ -817,8 +919,9 @@ export class SyncEngine {
         this.options.workflow.recordExternal(articleId, {
           to: target,
           action: ACTION_FOR[target] ?? 'submit',
-          actorRole: 'editor',
-          actorName: target === 'rejected' ? (note?.note.by ?? '') : '',
+          // Sent (again) by the writer, whose name travels with the text; the rest is an editor's step.
+          actorRole: target === 'submitted' ? 'writer' : 'editor',
+          actorName: target === 'rejected' ? (note?.note.by ?? '') : target === 'submitted' ? ((content && readByline(content.content)) ?? article.author) : '',
           note: target === 'rejected' ? note?.note.note : undefined,
           publishAt: target === 'scheduled' || target === 'published' ? publishAt : article.publishAt,
           at: target === 'rejected' && note?.note.at ? note.note.at : undefined,
@@ -837,6 +940,10 @@ export class SyncEngine {
         missed_schedule: missed ? 1 : 0,
       });
     });
+    if (plan.offerChoice) {
+      this.markConflict(this.options.articles.get(articleId), content!);
+      changed = true;
+    }
     return changed || missed !== (link.missed_schedule === 1);
   }
 
@@ -864,12 +971,15 @@ export class SyncEngine {
     const clientId = readClientId(post.content) ?? `portal-post-${post.id}`;
     if (this.links.postByClientId(clientId)) return undefined;
     const { body } = await this.parseContentWithMedia(post.content, client);
-    let author = '';
-    try {
-      const { body: user } = await client.request(`/wp/v2/users/${post.author}`);
-      author = typeof (user as { name?: unknown })?.name === 'string' ? (user as { name: string }).name : '';
-    } catch {
-      author = '';
+    // The writer's own name (Nama Anda) when the post carries it; the account's display name otherwise.
+    let author = readByline(post.content) ?? '';
+    if (!author) {
+      try {
+        const { body: user } = await client.request(`/wp/v2/users/${post.author}`);
+        author = typeof (user as { name?: unknown })?.name === 'string' ? (user as { name: string }).name : '';
+      } catch {
+        author = '';
+      }
     }
     const publishAt = post.status === 'future' && post.dateGmt ? fromWpGmt(post.dateGmt) : null;
     const status: ArticleStatus = post.status === 'future' ? 'scheduled' : 'submitted';

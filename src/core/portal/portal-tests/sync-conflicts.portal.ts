@@ -108,18 +108,38 @@ describe('conflicts', () => {
     expect((await clientFor('EDITOR').getPost(postId)).title).toBe(`Festival Erau digelar ${token}`);
   });
 
-  it('a change made only on the portal is taken in, but not while the article is open', async () => {
+  it('a change made only on the portal is taken in; while the article is open it becomes a choice, and its status still follows', async () => {
     const { article, postId } = await delivered('Sungai Mahakam');
-    await editor.call('sync-hold', { articleId: article.id });
+    await editor.call('sync-hold', { articleId: article.id, window: 'tab-1' });
     await editOnPortal(postId, `Sungai Mahakam meluap ${token}`, 'Air sungai naik dua meter.');
-    await editor.sync();
-    expect((await editor.call<Article>('articles-get', { id: article.id })).title).toBe(`Sungai Mahakam ${token}`);
-
-    await editor.call('sync-hold', { articleId: null });
-    await editor.sync();
-    const taken = await editor.call<Article>('articles-get', { id: article.id });
+    // The portal also schedules it (someone set a time in wp-admin): the status is not held back.
+    const at = new Date(Date.now() + 2 * 86_400_000);
+    await clientFor('ADMIN').updatePost(postId, { status: 'future', publishAt: at.getTime() });
+    const status = await editor.sync();
+    const held = await editor.call<Article>('articles-get', { id: article.id });
+    // The text on screen is untouched; the portal's version waits beside it as a visible choice.
+    expect(held.title).toBe(`Sungai Mahakam ${token}`);
+    expect(held.status).toBe('conflict');
+    expect(status.conflicts).toBe(1);
+    const conflict = await editor.call<SyncConflict>('sync-conflict-get', { articleId: article.id });
+    expect(conflict.remote.title).toBe(`Sungai Mahakam meluap ${token}`);
+    const taken = await editor.call<Article>('sync-conflict-resolve', { articleId: article.id, choice: 'remote' });
     expect(taken.title).toBe(`Sungai Mahakam meluap ${token}`);
     expect(JSON.stringify(taken.body)).toContain('Air sungai naik dua meter.');
+    // The status the portal gave it while the choice waited.
+    expect(taken.status).toBe('scheduled');
+    expect(taken.publishAt).toBe(Math.floor(at.getTime() / 1000) * 1000);
+  });
+
+  it('a change made only on the portal is taken in at once when no editor window shows the article', async () => {
+    const { article, postId } = await delivered('Waduk Benanga');
+    // Opened, then the window went to Antrean Terbit: nothing holds the text any more.
+    await editor.call('sync-hold', { articleId: article.id, window: 'tab-1' });
+    await editor.call('sync-hold', { articleId: null, window: 'tab-1' });
+    await editOnPortal(postId, `Waduk Benanga surut ${token}`, 'Air waduk turun.');
+    await editor.sync();
+    const taken = await editor.call<Article>('articles-get', { id: article.id });
+    expect(taken.title).toBe(`Waduk Benanga surut ${token}`);
     expect(taken.status).toBe('approved');
   });
 });

@@ -138,8 +138,27 @@ describe('a writer delivers, an editor reviews', () => {
   });
 });
 
+describe('publish now, pressed offline', () => {
+  it('the article keeps the time the portal really published it, not the time the button was pressed', async () => {
+    // This computer's clock is 20 minutes behind: what was pressed "now" here is 20 minutes before the
+    // delivery on the portal's clock, as when "Terbitkan sekarang" waits offline for the signal.
+    const behind = 20 * 60_000;
+    const editor = await open('EDITOR', { backend: { clock: () => Date.now() - behind } });
+    const article = await writeArticle(editor, { title: `Pasar apung ${token}`, paragraphs: PARAGRAPHS, category: CATEGORY });
+    await editor.call('workflow-transition', { id: article.id, action: 'submit' });
+    await editor.call('workflow-transition', { id: article.id, action: 'publish-now' });
+    const pressed = await editor.call<Article>('articles-get', { id: article.id });
+    expect(await editor.sync()).toMatchObject({ pending: 0, parked: 0 });
+    const [post] = (await portalPostsWith(token)).filter((p) => p.title === article.title);
+    expect(post!.status).toBe('publish');
+    const after = await editor.call<Article>('articles-get', { id: article.id });
+    expect(after.publishAt).toBe(fromWpGmt(post!.dateGmt));
+    expect(after.publishAt! - pressed.publishAt!).toBeGreaterThan(behind - 60_000);
+  });
+});
+
 describe('a contributor', () => {
-  it('delivers a text article as pending; one with photos waits with a clear reason', async () => {
+  it('delivers a text article as pending; one with photos goes without them, named, and waits with a clear reason', async () => {
     const contributor = await open('CONTRIBUTOR');
     const plain = await writeArticle(contributor, { title: `Jalan rusak di Loa Kulu ${token}`, paragraphs: PARAGRAPHS, category: CATEGORY });
     const withPhoto = await writeArticle(contributor, {
@@ -156,11 +175,16 @@ describe('a contributor', () => {
     expect(status).toMatchObject({ pending: 0, parked: 1 });
     const items = await contributor.call<SyncItem[]>('sync-items');
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ articleId: withPhoto.id, state: 'parked', error: { code: 'sync.cannotUploadMedia' } });
+    expect(items[0]).toMatchObject({ articleId: withPhoto.id, state: 'parked', error: { code: 'sync.photosNotUploaded', params: { count: 1, names: 'banjir-1.jpg' } } });
     // WordPress's search matches words anywhere: compare titles exactly.
     const posts = await portalPostsWith(token);
     expect(posts.filter((p) => p.title === plain.title).map((p) => p.status)).toEqual(['pending']);
-    expect(posts.filter((p) => p.title === withPhoto.title)).toHaveLength(0);
+    const sent = posts.filter((p) => p.title === withPhoto.title);
+    expect(sent.map((p) => p.status)).toEqual(['pending']);
+    expect(sent[0]!.content).toContain('[Foto belum terunggah: banjir-1.jpg');
+    // Syncing again sends nothing twice.
+    await contributor.sync();
+    expect((await portalPostsWith(token)).filter((p) => p.title === withPhoto.title)).toHaveLength(1);
   });
 });
 

@@ -83,6 +83,10 @@ export function App() {
     if (i18n.language !== language) void i18n.changeLanguage(language);
   }, [language, i18n]);
 
+  // The sync leaves the open article's text alone only while the editor is on screen.
+  const editorShown = shownView === 'articles';
+  useEffect(() => services.sync.showEditor(editorShown), [services, editorShown]);
+
   const theme = current?.theme;
   useEffect(() => (theme ? applyTheme(theme) : undefined), [theme]);
 

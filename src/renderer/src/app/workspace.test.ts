@@ -133,6 +133,23 @@ describe('Workspace', () => {
     expect(workspace.openId()).toBe(B);
   });
 
+  it('opening the article already open (from the queue) loads what the sync brought in meanwhile, never over unsaved typing', async () => {
+    const { workspace, articles } = await setup();
+    await workspace.open(A);
+    const session = workspace.session()!;
+    // While the queue was on screen, the sync took the writer's resubmitted text in.
+    Object.assign(articles.get(A)!, { title: 'Banjir Tenggarong meluas', version: 2, updatedAt: 50 });
+    expect(await workspace.open(A)).toBe(true);
+    expect(workspace.session()).toBe(session);
+    expect(session.title).toBe('Banjir Tenggarong meluas');
+    expect(session.version).toBe(2);
+    // Typed but not yet saved: the person's text stays, the save meets the newer version as usual.
+    session.setTitle('Judul yang sedang diketik');
+    Object.assign(articles.get(A)!, { title: 'Versi lain', version: 3, updatedAt: 60 });
+    await workspace.open(A);
+    expect(session.title).toBe('Judul yang sedang diketik');
+  });
+
   it('keeps an article left unsaved, with its text, and offers the way back to it', async () => {
     const { workspace, setReachable, toasts, i18n, articles } = await setup();
     await workspace.open(A);

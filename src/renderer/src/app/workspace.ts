@@ -107,7 +107,11 @@ export class Workspace {
 
   private async openAs(request: number, id: string): Promise<boolean> {
     const slot = this.slot.get();
-    if (slot.status === 'ready' && slot.session.id === id) return true;
+    if (slot.status === 'ready' && slot.session.id === id) {
+      // Shown again (e.g. from the queue): text the sync brought in while another screen was up is loaded now.
+      await slot.session.reloadIfNewer().catch(() => undefined);
+      return true;
+    }
     if (this.mustSaveBeforeLeaving() && !(await this.saveBeforeLeaving(request))) return false;
     const kept = this.leaving.get(id);
     if (kept) {

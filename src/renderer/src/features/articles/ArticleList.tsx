@@ -89,7 +89,12 @@ const ArticleRow = memo(function ArticleRow({ article, isOpen, focusable, timeZo
               <StatusBadge status={article.status} className="status-badge-small" />{' '}
             </>
           )}
-          <time dateTime={new Date(article.updatedAt).toISOString()}>{formatCompact(article.updatedAt, timeZone, lang)}</time>
+          {article.status === 'scheduled' && article.publishAt !== null ? (
+            // When it goes out matters more than when it last changed.
+            <time dateTime={new Date(article.publishAt).toISOString()}>{t('articles.goesOutAt', { time: formatCompact(article.publishAt, timeZone, lang) })}</time>
+          ) : (
+            <time dateTime={new Date(article.updatedAt).toISOString()}>{formatCompact(article.updatedAt, timeZone, lang)}</time>
+          )}
           <span aria-hidden="true"> · </span>
           <span>{t('articles.words', { count: article.wordCount, formatted: formatNumber(article.wordCount, lang) })}</span>
         </span>

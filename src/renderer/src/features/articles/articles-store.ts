@@ -3,6 +3,7 @@ import type { ArticleSummary } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { errorShapeOf, type ApiClient } from '../../api';
 import { Store } from '../../app/store';
+import { sameSummary } from './summary';
 
 export interface ListState {
   items: readonly ArticleSummary[] | null;
@@ -11,19 +12,6 @@ export interface ListState {
 
 type Scope = 'active' | 'trash';
 const REFRESH_DELAY_MS = 150;
-
-function sameSummary(a: ArticleSummary, b: ArticleSummary): boolean {
-  return (
-    a.id === b.id &&
-    a.title === b.title &&
-    a.updatedAt === b.updatedAt &&
-    a.wordCount === b.wordCount &&
-    a.trashedAt === b.trashedAt &&
-    a.status === b.status &&
-    a.excerpt === b.excerpt &&
-    a.author === b.author
-  );
-}
 
 function sameList(a: readonly ArticleSummary[] | null, b: readonly ArticleSummary[]): boolean {
   return a !== null && a.length === b.length && a.every((item, i) => sameSummary(item, b[i]!));

@@ -304,6 +304,18 @@ export class ArticleSession {
     if (latest.version > this.version) this.notice.set('stale');
   }
 
+  /**
+   * The article is shown again after another screen (the sync could change its text meanwhile: the
+   * hold covers only what is on screen). A newer saved version is loaded as one undoable step,
+   * unless something typed here still waits to be saved (then the save meets the conflict as usual).
+   */
+  async reloadIfNewer(): Promise<void> {
+    if (this.scheduler.hasUnsavedChanges() || this.notice.get() === 'conflict') return;
+    const latest = await this.client.invoke('articles-get', { id: this.id });
+    if (this.disposed || this.scheduler.hasUnsavedChanges() || latest.version <= this.version) return;
+    this.replaceWith(latest, { undoable: true });
+  }
+
   /** True when a change stamped `updatedAt` is this window's own save or one the person already saw. */
   knowsChangeAt(updatedAt: number): boolean {
     return updatedAt <= Math.max(this.updatedAt.get(), this.acknowledgedAt);

@@ -127,7 +127,7 @@ describe('the article panel: Portal', () => {
     const { services, rerender, Panel } = await panel(client, () => portalState());
     await during(() => services.workspace.open(B));
     await rerender(<Panel />);
-    expect(client.callsOf('sync-hold')).toEqual([{ articleId: null }, { articleId: A }, { articleId: B }]);
+    expect((client.callsOf('sync-hold') as { articleId: string | null }[]).map((c) => c.articleId)).toEqual([null, A, B]);
     expect(client.callsOf('sync-article').at(-1)).toEqual({ id: B });
   });
 });

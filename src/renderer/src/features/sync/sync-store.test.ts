@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { emptyDocument } from '../../../../shared/lexical-document';
@@ -9,10 +9,15 @@ import { fakeClient, notAvailable } from '../../testing/fake-client';
 import { portalState, syncStatus as status } from '../../testing/sync-fixtures';
 import { ToastStore } from '../../ui/toasts';
 import { ArticlesStore } from '../articles/articles-store';
-import { effectiveRole, SyncStore } from './sync-store';
+import { effectiveRole, HOLD_RENEW_MS, SyncStore } from './sync-store';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
+
+/** The articles this window asked the backend to hold, in order. */
+type HoldCall = { articleId: string | null; window?: string };
+const holdCalls = (client: ReturnType<typeof fakeClient>): HoldCall[] => client.callsOf('sync-hold') as HoldCall[];
+const holds = (client: ReturnType<typeof fakeClient>): (string | null)[] => holdCalls(client).map((c) => c.articleId);
 
 const flush = async (): Promise<void> => {
   for (let i = 0; i < 10; i++) await Promise.resolve();
@@ -50,13 +55,48 @@ async function withWorkspace() {
 describe('SyncStore', () => {
   it('holds the article open in the editor, and each new one when the person switches', async () => {
     const { client, workspace } = await withWorkspace();
-    expect(client.callsOf('sync-hold')).toEqual([{ articleId: null }]);
+    expect(holds(client)).toEqual([null]);
     await workspace.open(A);
     await flush();
     await workspace.open(B);
     await flush();
     // Loading and then showing the same article is one change, not two.
-    expect(client.callsOf('sync-hold')).toEqual([{ articleId: null }, { articleId: A }, { articleId: B }]);
+    expect(holds(client)).toEqual([null, A, B]);
+    // Every call names this window, so that two tabs on one backend each hold their own article.
+    const windows = new Set(holdCalls(client).map((c) => c.window));
+    expect(windows.size).toBe(1);
+    expect([...windows][0]).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  });
+
+  it('lets go of the article while another screen takes the editor\'s place, and holds it again when it comes back', async () => {
+    const { client, workspace, sync } = await withWorkspace();
+    await workspace.open(A);
+    await flush();
+    sync.showEditor(false); // Antrean Terbit or Pengaturan
+    await flush();
+    // The side panel still knows the article; only the hold is gone.
+    expect(sync.openArticle.get()?.articleId).toBe(A);
+    sync.showEditor(true);
+    await flush();
+    expect(holds(client)).toEqual([null, A, null, A]);
+  });
+
+  it('says again which article it holds while the editor shows it, and stops when it does not', async () => {
+    vi.useFakeTimers();
+    try {
+      const client = fakeClient();
+      client.answer('sync-hold', ({ articleId }) => ({ articleId }));
+      client.answer('sync-article', () => portalState());
+      const sync = new SyncStore(client);
+      sync.hold(A);
+      await vi.advanceTimersByTimeAsync(HOLD_RENEW_MS * 2 + 10);
+      expect(holds(client)).toEqual([A, A, A]);
+      sync.showEditor(false);
+      await vi.advanceTimersByTimeAsync(HOLD_RENEW_MS * 3);
+      expect(holds(client)).toEqual([A, A, A, null]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('asks for the portal state of the article that is open, and forgets it when none is', async () => {
@@ -79,7 +119,7 @@ describe('SyncStore', () => {
     client.answer('sync-hold', ({ articleId }) => ({ articleId }));
     client.setConnection('online');
     await flush();
-    expect(client.callsOf('sync-hold')).toEqual([{ articleId: A }, { articleId: A }]);
+    expect(holds(client)).toEqual([A, A]);
     client.setConnection('online');
     await flush();
     expect(client.callsOf('sync-hold')).toHaveLength(2); // confirmed now: nothing more to say

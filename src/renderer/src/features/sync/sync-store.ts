@@ -29,6 +29,13 @@ export interface SyncStoreOptions {
 
 const empty = <T>(): Loaded<T> => ({ value: null, error: null });
 
+/** A window says again which article its editor shows this often; the backend lets go after 90 s of silence. */
+export const HOLD_RENEW_MS = 30_000;
+
+function newWindowId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
 /** What makes the open article's portal state worth asking again (not the bytes of an upload). */
 function statusKey(s: SyncStatus | null): string {
   if (!s) return '';
@@ -52,6 +59,13 @@ export class SyncStore {
   readonly running = new Store<boolean>(false);
   readonly openArticle = new Store<OpenArticlePortal | null>(null);
 
+  /** This window, among the others that may show articles from the same backend (browser tabs). */
+  private readonly windowId = newWindowId();
+  /** The article open in the editor, whether or not the editor is on screen. */
+  private openId: string | null = null;
+  /** False while another screen (Antrean Terbit, Pengaturan) takes the editor's place. */
+  private editorShown = true;
+  private renewTimer: ReturnType<typeof setInterval> | null = null;
   /** The article the sync engine should leave alone (undefined: nothing asked yet). */
   private wantedHold: string | null | undefined = undefined;
   /** What the backend last confirmed; differs from `wantedHold` after a failed call. */
@@ -139,15 +153,37 @@ export class SyncStore {
     }
   }
 
-  /** Tells the backend which article the editor shows, so the sync leaves its content alone. */
+  /**
+   * The article open in the editor: its portal state is followed, and while the editor is on screen
+   * the backend is told to leave its text alone (the hold; status and the rest still follow the portal).
+   */
   hold(articleId: string | null): void {
-    if (articleId === this.wantedHold) return;
-    this.wantedHold = articleId;
-    void this.sendHold();
+    this.openId = articleId;
+    this.updateHold();
     if (articleId === null) this.openArticle.set(null);
     else if (this.openArticle.get()?.articleId !== articleId) {
       this.openArticle.set({ articleId, ...empty<ArticlePortalState>() });
       void this.refreshOpenArticle();
+    }
+  }
+
+  /** Whether the editor is on screen (false while the queue or the settings take its place). */
+  showEditor(shown: boolean): void {
+    this.editorShown = shown;
+    this.updateHold();
+  }
+
+  private updateHold(): void {
+    const wanted = this.editorShown ? this.openId : null;
+    if (wanted === this.wantedHold) return;
+    this.wantedHold = wanted;
+    void this.sendHold();
+    if (wanted !== null && this.renewTimer === null) {
+      // Said again while shown: a tab closed without a word must not hold the article for ever.
+      this.renewTimer = setInterval(() => void this.sendHold(), HOLD_RENEW_MS);
+    } else if (wanted === null && this.renewTimer !== null) {
+      clearInterval(this.renewTimer);
+      this.renewTimer = null;
     }
   }
 
@@ -209,7 +245,7 @@ export class SyncStore {
     const articleId = this.wantedHold;
     if (articleId === undefined) return;
     try {
-      await this.client.invoke('sync-hold', { articleId });
+      await this.client.invoke('sync-hold', { articleId, window: this.windowId });
       // A newer choice may have been sent meanwhile; it is the one that counts.
       if (this.wantedHold === articleId) this.confirmedHold = articleId;
     } catch {

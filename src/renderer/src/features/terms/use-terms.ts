@@ -1,12 +1,15 @@
 /**
  * The local list of categories or tags, fetched when a control needs it. Controls call `reload` when
- * they take focus, so terms added in another window show up without polling on every autosave.
+ * they take focus, so terms added in another window show up without polling on every autosave; and
+ * the list is fetched again after every sync, which brings in the portal's categories (one added on
+ * the portal appears in the open article's Kategori list without navigating).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Term } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { errorShapeOf } from '../../api';
 import { useServices } from '../../app/services';
+import { useStore } from '../../app/store';
 
 export interface TermsState {
   terms: readonly Term[] | null;
@@ -15,7 +18,8 @@ export interface TermsState {
 }
 
 export function useTerms(taxonomy: Term['taxonomy']): TermsState {
-  const { client } = useServices();
+  const { client, sync } = useServices();
+  const lastSyncAt = useStore(sync.status).value?.lastSyncAt ?? null;
   const [state, setState] = useState<{ terms: readonly Term[] | null; error: AppErrorShape | null }>({ terms: null, error: null });
 
   const reload = useCallback(async () => {
@@ -36,7 +40,7 @@ export function useTerms(taxonomy: Term['taxonomy']): TermsState {
     return () => {
       live = false;
     };
-  }, [client, taxonomy]);
+  }, [client, taxonomy, lastSyncAt]);
 
   return { ...state, reload };
 }

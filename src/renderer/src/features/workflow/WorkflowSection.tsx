@@ -16,6 +16,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useArticlePortal } from '../sync/ArticleSyncSection';
 import { Icon } from '../../ui/Icon';
 import { useApplySummary, useCanEdit } from './article-meta';
+import { useDeliveryToasts } from './delivery-toasts';
 import { HistoryDialog } from './HistoryDialog';
 import { readinessSentences } from './readiness';
 import { RejectDialog } from './RejectDialog';
@@ -96,6 +97,7 @@ export function WorkflowSection({ session }: { session: ArticleSession }) {
   const settings = useSettings();
   const { summary, role } = useCanEdit(session);
   const applySummary = useApplySummary(session);
+  const announce = useDeliveryToasts(session);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<ReadinessProblem[] | null>(null);
   const [dialog, setDialog] = useState<null | 'reject' | 'publish-now' | 'history'>(null);
@@ -121,7 +123,7 @@ export function WorkflowSection({ session }: { session: ArticleSession }) {
       setDialog(null);
       applySummary(outcome.article);
       const at = outcome.article.publishAt;
-      toasts.show({ text: (tr) => tr(`workflow.done.${request.action}`, { time: at === null ? '' : formatLong(at, settings.timeZone, lang) }) });
+      announce(t(`workflow.done.${request.action}`, { time: at === null ? '' : formatLong(at, settings.timeZone, lang) }));
       // The pressed button may be gone now (e.g. "Kirim ke redaktur" after sending): keep focus in the section.
       pendingFocus.current = 'heading';
     } else if (outcome.kind === 'notReady') {

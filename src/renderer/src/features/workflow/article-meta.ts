@@ -9,21 +9,16 @@ import { canEdit } from '../../../../shared/workflow';
 import { useServices } from '../../app/services';
 import { useStore } from '../../app/store';
 import { useRole } from '../../app/useRole';
+import { sameSummary } from '../articles/summary';
 import type { ArticleSession } from '../editor/article-session';
 
-const sameTags = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((tag, i) => tag === b[i]);
-
-/** True when `next` (from the list) is at least as new as `current` and says something different. */
+/**
+ * True when `next` (from the list) is at least as new as `current` and says something different
+ * about the article beyond its text (the session has its own title, excerpt and word count).
+ */
 export function isNewerSummary(current: ArticleSummary, next: ArticleSummary): boolean {
   if (next.id !== current.id || next.updatedAt < current.updatedAt) return false;
-  return (
-    next.status !== current.status ||
-    next.publishAt !== current.publishAt ||
-    next.statusChangedAt !== current.statusChangedAt ||
-    next.categoryId !== current.categoryId ||
-    next.author !== current.author ||
-    !sameTags(next.tags, current.tags)
-  );
+  return !sameSummary(current, next, ['title', 'excerpt', 'wordCount', 'updatedAt']);
 }
 
 export function useArticleSummary(session: ArticleSession): ArticleSummary {
