@@ -18,6 +18,19 @@ export interface BenchResult {
   ratio: number | null;
   /** Number of samples behind the value. */
   n: number;
+  /** The machine's 1-minute load average when the figure was reported (added by the harness). */
+  load?: number;
+}
+
+/**
+ * Quick mode (`REDAKSI_BENCH_QUICK=1`): small counts, for developing a benchmark. Its figures are
+ * noisier and are not the ones to record in docs/performance.md.
+ */
+export const QUICK = process.env.REDAKSI_BENCH_QUICK === '1';
+
+/** `full` in a normal run, `quick` in quick mode. */
+export function scaled(full: number, quick: number): number {
+  return QUICK ? quick : full;
 }
 
 export interface BenchContext {
@@ -59,7 +72,7 @@ export async function runBenchmarks(benchmarks: readonly Benchmark[], selected: 
     const dirs: string[] = [];
     const ctx: BenchContext = {
       log: (message) => process.stderr.write(`[${benchmark.name}] ${message}\n`),
-      report: (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+      report: (result) => process.stdout.write(`${JSON.stringify({ ...result, load: round(os.loadavg()[0]!, 2), ...(QUICK ? { quick: true } : {}) })}\n`),
       tempDir: (label) => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), `redaksi-bench-${label}-`));
         dirs.push(dir);
