@@ -34,8 +34,11 @@ async function call<T>(backend: Backend, name: string, args: unknown = {}): Prom
   return r.value as T;
 }
 
-/** A data folder with `count` generated articles (250-800 words), search index caught up. */
-export function seedLibrary(ctx: BenchContext, vocab: Vocabulary, count: number): string {
+/**
+ * A data folder with `count` generated articles (250-800 words), search index caught up: drafts,
+ * published ones and QUEUED in the queue, or only drafts (which a writer may edit).
+ */
+export function seedLibrary(ctx: BenchContext, vocab: Vocabulary, count: number, onlyDrafts = false): string {
   const dir = ctx.tempDir(`library-${count}`);
   open(dir).close(); // the schema
   const db = openDatabase(path.join(dir, DATABASE_FILE_NAME));
@@ -51,8 +54,8 @@ export function seedLibrary(ctx: BenchContext, vocab: Vocabulary, count: number)
       const article = generateArticle(vocab, random);
       const body = documentFromParagraphs(article.paragraphs);
       const text = lexicalToPlainText(body);
-      const queued = i % Math.floor(count / QUEUED) === 0;
-      const status = queued ? (['submitted', 'approved', 'scheduled'] as const)[i % 3] : (['draft', 'published'] as const)[i % 2];
+      const queued = !onlyDrafts && i % Math.floor(count / QUEUED) === 0;
+      const status = queued ? (['submitted', 'approved', 'scheduled'] as const)[i % 3] : onlyDrafts ? 'draft' : (['draft', 'published'] as const)[i % 2];
       const at = first + i * 20 * 60_000;
       insert.run(crypto.randomUUID(), status, countWords(text), at, at, at, status === 'scheduled' ? at + 86_400_000 : null, `Wartawan ${(i % 30) + 1}`, article.title, article.excerpt, text, JSON.stringify(body));
     }
