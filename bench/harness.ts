@@ -38,6 +38,10 @@ export interface BenchContext {
   report(result: BenchResult): void;
   /** A fresh directory on disk, removed after the benchmark. */
   tempDir(label: string): string;
+  /** Says on stdout (a JSON line with `skipped`) and stderr that the benchmark measured nothing, and why. */
+  skip(reason: string): void;
+  /** True when the benchmark was named on the command line, false when it runs as one of all. */
+  named: boolean;
 }
 
 export interface Benchmark {
@@ -73,6 +77,11 @@ export async function runBenchmarks(benchmarks: readonly Benchmark[], selected: 
     const ctx: BenchContext = {
       log: (message) => process.stderr.write(`[${benchmark.name}] ${message}\n`),
       report: (result) => process.stdout.write(`${JSON.stringify({ ...result, load: round(os.loadavg()[0]!, 2), ...(QUICK ? { quick: true } : {}) })}\n`),
+      skip: (reason) => {
+        process.stdout.write(`${JSON.stringify({ bench: benchmark.name, skipped: reason })}\n`);
+        process.stderr.write(`[${benchmark.name}] skipped: ${reason}\n`);
+      },
+      named: selected.includes(benchmark.name),
       tempDir: (label) => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), `redaksi-bench-${label}-`));
         dirs.push(dir);
