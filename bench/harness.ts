@@ -18,6 +18,19 @@ export interface BenchResult {
   ratio: number | null;
   /** Number of samples behind the value. */
   n: number;
+  /** The machine's 1-minute load average when the figure was reported (added by the harness). */
+  load?: number;
+}
+
+/**
+ * Quick mode (`REDAKSI_BENCH_QUICK=1`): small counts, for developing a benchmark. Its figures are
+ * noisier and are not the ones to record in docs/performance.md.
+ */
+export const QUICK = process.env.REDAKSI_BENCH_QUICK === '1';
+
+/** `full` in a normal run, `quick` in quick mode. */
+export function scaled(full: number, quick: number): number {
+  return QUICK ? quick : full;
 }
 
 export interface BenchContext {
@@ -25,6 +38,10 @@ export interface BenchContext {
   report(result: BenchResult): void;
   /** A fresh directory on disk, removed after the benchmark. */
   tempDir(label: string): string;
+  /** Says on stdout (a JSON line with `skipped`) and stderr that the benchmark measured nothing, and why. */
+  skip(reason: string): void;
+  /** True when the benchmark was named on the command line, false when it runs as one of all. */
+  named: boolean;
 }
 
 export interface Benchmark {
@@ -59,7 +76,12 @@ export async function runBenchmarks(benchmarks: readonly Benchmark[], selected: 
     const dirs: string[] = [];
     const ctx: BenchContext = {
       log: (message) => process.stderr.write(`[${benchmark.name}] ${message}\n`),
-      report: (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+      report: (result) => process.stdout.write(`${JSON.stringify({ ...result, load: round(os.loadavg()[0]!, 2), ...(QUICK ? { quick: true } : {}) })}\n`),
+      skip: (reason) => {
+        process.stdout.write(`${JSON.stringify({ bench: benchmark.name, skipped: reason })}\n`);
+        process.stderr.write(`[${benchmark.name}] skipped: ${reason}\n`);
+      },
+      named: selected.includes(benchmark.name),
       tempDir: (label) => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), `redaksi-bench-${label}-`));
         dirs.push(dir);

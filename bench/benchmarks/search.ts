@@ -14,9 +14,9 @@ import { silentLogger } from '../../src/core/logger';
 import { openDatabase } from '../../src/core/storage/database';
 import { lexicalToPlainText, countWords } from '../../src/shared/lexical-document';
 import { buildVocabulary, createRandom, documentFromParagraphs, generateArticle } from '../corpus';
-import { nowMs, percentile, round, type Benchmark } from '../harness';
+import { nowMs, percentile, round, scaled, type Benchmark } from '../harness';
 
-const ARTICLES = Number(process.env.REDAKSI_BENCH_ARTICLES ?? 100_000);
+const ARTICLES = Number(process.env.REDAKSI_BENCH_ARTICLES ?? scaled(100_000, 5_000));
 const SIZE_LABEL = ARTICLES === 100_000 ? '100k' : String(ARTICLES);
 const QUERIES = 60;
 const BASELINE_QUERIES = 8;
