@@ -21,9 +21,9 @@ export interface LexicalDocument {
 }
 
 /** Block-level node types: their text is separated from the next block's by a newline. */
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'horizontalrule', 'image']);
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'horizontalrule', 'image', 'portal-block']);
 const ELEMENT_TYPES = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link', 'autolink']);
-const LEAF_TYPES = new Set(['text', 'linebreak', 'tab', 'horizontalrule', 'image']);
+const LEAF_TYPES = new Set(['text', 'linebreak', 'tab', 'horizontalrule', 'image', 'portal-block']);
 export const ALLOWED_NODE_TYPES: ReadonlySet<string> = new Set([...ELEMENT_TYPES, ...LEAF_TYPES]);
 
 export const LEXICAL_LIMITS = {
@@ -85,6 +85,12 @@ export function checkLexicalDocument(value: unknown): LexicalIssue[] {
       const problem = checkImageNode(node);
       if (problem) return fail(path, 'body.invalidImage', problem);
     }
+    if (node.type === 'portal-block') {
+      const problem = checkPortalBlockNode(node);
+      if (problem) return fail(path, 'body.invalidPortalBlock', problem);
+      textLength += (node.raw as string).length;
+      if (textLength > LEXICAL_LIMITS.maxTextLength) return fail('body', 'body.tooLarge', 'text too long');
+    }
   }
   return issues;
 }
@@ -135,6 +141,28 @@ function checkImageNode(node: Record<string, unknown>): string | null {
     if (typeof value !== 'string') return `image ${field} must be text`;
     if (value.length > IMAGE_TEXT_LIMIT) return `image ${field} is too long`;
   }
+  return null;
+}
+
+/**
+ * A block of the portal's post that Redaksi does not edit (a gallery, a plugin's block, custom
+ * HTML): kept whole and delivered back byte for byte. `name` is the block's name as WordPress
+ * writes it (`core/gallery`), `raw` its exact text with its delimiters. The editor only shows it.
+ */
+export interface PortalBlockNodeFields {
+  name: string;
+  raw: string;
+}
+
+/** Longest kept block: a gallery of a hundred photos is ~60 kB. */
+export const PORTAL_BLOCK_RAW_LIMIT = 1_000_000;
+export const PORTAL_BLOCK_NAME = /^[a-z][a-z0-9_-]{0,63}\/[a-z][a-z0-9_-]{0,63}$/;
+
+function checkPortalBlockNode(node: Record<string, unknown>): string | null {
+  if (typeof node.name !== 'string' || !PORTAL_BLOCK_NAME.test(node.name)) return 'portal block without a valid block name';
+  if (typeof node.raw !== 'string' || node.raw.length === 0) return 'portal block without its content';
+  if (node.raw.length > PORTAL_BLOCK_RAW_LIMIT) return 'portal block is too large';
+  if (!node.raw.startsWith('<!--')) return 'portal block must start with its block delimiter';
   return null;
 }
 

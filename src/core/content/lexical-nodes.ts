@@ -2,7 +2,7 @@
  * Serialised Lexical nodes in exactly the shape the editor writes them (Lexical 0.52's exportJSON,
  * same keys), so a body parsed from the portal loads in the editor like one typed there.
  */
-import type { ImageNodeFields, LexicalDocument, LexicalNode } from '../../shared/lexical-document';
+import type { ImageNodeFields, LexicalDocument, LexicalNode, PortalBlockNodeFields } from '../../shared/lexical-document';
 
 export type HeadingTag = 'h2' | 'h3' | 'h4';
 export type ListType = 'bullet' | 'number';
@@ -50,6 +50,10 @@ export function horizontalRuleNode(): LexicalNode {
 
 export function imageNode(fields: ImageNodeFields): LexicalNode {
   return { type: 'image', version: 1, mediaId: fields.mediaId, altText: fields.altText, caption: fields.caption, credit: fields.credit };
+}
+
+export function portalBlockNode(fields: PortalBlockNodeFields): LexicalNode {
+  return { type: 'portal-block', version: 1, name: fields.name, raw: fields.raw };
 }
 
 export function documentOf(children: LexicalNode[]): LexicalDocument {

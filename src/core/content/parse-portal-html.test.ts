@@ -179,7 +179,7 @@ describe('parsePortalHtml: Gutenberg', () => {
         listItemNode([t('Obat-obatan')], 2),
         listItemNode([listNode('bullet', [listItemNode([t('untuk '), t('anak', STRIKETHROUGH), t(' balita')], 1, 1)])], 3),
       ]),
-      quoteNode([t('“Kami siaga 24 jam,”'), br(), t('Kepala BPBD Kukar')]),
+      quoteNode([t('“Kami siaga 24 jam,”'), br(), t('— Kepala BPBD Kukar')]),
       horizontalRuleNode(),
       p(t('Baca juga: '), linkNode('https://kukarnews.test/bmkg-cuaca-ekstrem/', [t('BMKG Minta Warga Waspada')])),
     ]);

@@ -1,8 +1,10 @@
 /**
  * The portal's HTML (a post pulled from WordPress: another writer's pending post, or the portal's
  * side of a conflict) as an article body the editor can load. Accepts what renderPortalHtml emits,
- * Gutenberg's serialised blocks (their comments are dropped, as are our `<!-- redaksi-… -->`
- * markers), and classic-editor content (paragraphs by blank lines, `[caption]` shortcodes).
+ * the block editor's posts, and classic-editor content (paragraphs by blank lines, `[caption]`
+ * shortcodes). Blocks of the kinds Redaksi writes are read into the body (their delimiters are
+ * dropped, as are our `<!-- redaksi-… -->` markers); any other top-level block (a gallery, a
+ * plugin's block, custom HTML) is kept whole as a `portal-block` node and goes back unchanged.
  *
  * Nothing of the HTML survives as HTML: it is read into the node types of our allowlist, text is
  * kept as text (rendering escapes it), links only when http(s)/mailto. Scripts, styles, frames,
@@ -10,7 +12,18 @@
  */
 import { parseHTML } from 'linkedom';
 import { AppError } from '../../shared/errors';
-import { IMAGE_TEXT_LIMIT, checkLexicalDocument, isSafeLinkUrl, lexicalToPlainText, type LexicalDocument, type LexicalNode } from '../../shared/lexical-document';
+import {
+  IMAGE_TEXT_LIMIT,
+  PORTAL_BLOCK_NAME,
+  PORTAL_BLOCK_RAW_LIMIT,
+  checkLexicalDocument,   isSafeLinkUrl,
+  lexicalToPlainText,
+  type LexicalDocument,
+  type LexicalNode,
+  type PortalBlockNodeFields,
+} from '../../shared/lexical-document';
+import { randomUUID } from 'node:crypto';
+import { splitTopLevel } from './block-grammar';
 import { canonicalCredit, splitCaptionText } from './credit';
 import { FORMAT, cleanLine, groupByLink, normalizeRun, type InlineItem, type RunLink } from './inline';
 import {
@@ -23,6 +36,7 @@ import {
   listItemNode,
   listNode,
   paragraphNode,
+  portalBlockNode,
   quoteNode,
   textNode,
   type HeadingTag,
@@ -80,6 +94,14 @@ const FORMAT_OF: Record<string, number> = {
   s: FORMAT.strikethrough, strike: FORMAT.strikethrough, del: FORMAT.strikethrough,
 };
 const HEADING_OF: Record<string, HeadingTag> = { h1: 'h2', h2: 'h2', h3: 'h3', h4: 'h4', h5: 'h4', h6: 'h4' };
+/** Blocks read into the body; any other top-level block is kept whole. */
+const READ_BLOCKS = new Set([
+  'core/paragraph', 'core/heading', 'core/list', 'core/list-item', 'core/quote', 'core/separator', 'core/image', 'core/freeform',
+]);
+/** Stands in the HTML for a kept block while the walk runs. */
+const KEPT_TAG = 'redaksi-kept-block';
+/** A quote's citation is read as its last line, marked so the renderer writes it as `<cite>` again. */
+const CITATION_PREFIX = '\u2014 ';
 
 /** The little of the DOM the walk needs (linkedom's nodes have it; no DOM typings in src/core). */
 interface DomNode {
@@ -120,14 +142,19 @@ interface Flow {
   image(image: FoundImage): void;
   list(element: DomNode, ctx: Context): void;
   rule(): void;
+  kept(block: PortalBlockNodeFields): void;
 }
+
+/** What a list cannot hold and places after itself. */
+type Hoisted = { kind: 'image'; image: FoundImage } | { kind: 'kept'; block: PortalBlockNodeFields };
 
 export function parsePortalHtml(html: string, media: LocalMediaLookup, options: ParseOptions = {}): ParsedPortalBody {
   if (html.length > MAX_PORTAL_HTML_LENGTH) {
     throw new AppError({ kind: 'validation', code: 'content.portalTooLarge', message: 'The portal post is too large to open.', params: { length: html.length } });
   }
-  const reader = new PortalReader(media, baseOf(options.baseUrl));
-  reader.walk(documentBody(html), reader.root, { format: 0, link: null, block: { type: 'paragraph' }, newlines: 'autop', depth: 0 });
+  const { body: dom, kept } = documentBody(html);
+  const reader = new PortalReader(media, baseOf(options.baseUrl), kept);
+  reader.walk(dom, reader.root, { format: 0, link: null, block: { type: 'paragraph' }, newlines: 'autop', depth: 0 });
   const blocks = reader.root.finish();
   const body = documentOf(blocks.length > 0 ? blocks : [paragraphNode([])]);
   const issues = checkLexicalDocument(body);
@@ -148,15 +175,33 @@ export function portalText(html: string): string {
   return lexicalToPlainText(parsePortalHtml(html, () => ANY_MEDIA).body);
 }
 
-function documentBody(html: string): DomNode {
-  const source = html
-    // Classic-editor captions: [caption id="attachment_5" …]<img …> Caption text[/caption]
-    .replace(/\[caption\b[^\]]*\]\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*?)\[\/caption\]/gi, '<figure>$1<figcaption>$2</figcaption></figure>')
-    // The parser stops at the first </body> or </html>: content that carries its own must not end early.
-    .replace(/<\/?(?:html|head|body)\b[^>]*>/gi, '');
+/**
+ * The post as a DOM to walk. Top-level blocks Redaksi does not write are taken out first (their
+ * exact text kept) and an empty element with a key no post can guess stands in their place.
+ */
+function documentBody(html: string): { body: DomNode; kept: KeptBlocks } {
+  const kept: KeptBlocks = { nonce: randomUUID(), blocks: [] };
+  const source = splitTopLevel(html)
+    .map((piece) => {
+      if (piece.kind === 'block' && !READ_BLOCKS.has(piece.name) && PORTAL_BLOCK_NAME.test(piece.name) && piece.raw.length <= PORTAL_BLOCK_RAW_LIMIT) {
+        kept.blocks.push({ name: piece.name, raw: piece.raw });
+        return `<${KEPT_TAG} data-key="${kept.nonce}-${kept.blocks.length - 1}"></${KEPT_TAG}>`;
+      }
+      return piece.raw
+        // Classic-editor captions: [caption id="attachment_5" …]<img …> Caption text[/caption]
+        .replace(/\[caption\b[^\]]*\]\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*?)\[\/caption\]/gi, '<figure>$1<figcaption>$2</figcaption></figure>')
+        // The parser stops at the first </body> or </html>: content that carries its own must not end early.
+        .replace(/<\/?(?:html|head|body)\b[^>]*>/gi, '');
+    })
+    .join('');
   // linkedom types its result with the DOM library, which src/core does not load.
   const window = parseHTML(`<!doctype html><html><head></head><body>${source}</body></html>`) as unknown as { document: { body: DomNode } };
-  return window.document.body;
+  return { body: window.document.body, kept };
+}
+
+interface KeptBlocks {
+  nonce: string;
+  blocks: PortalBlockNodeFields[];
 }
 
 function baseOf(baseUrl: string | undefined): URL | null {
@@ -175,8 +220,15 @@ class PortalReader {
   constructor(
     private readonly media: LocalMediaLookup,
     private readonly base: URL | null,
+    private readonly kept: KeptBlocks,
   ) {
     this.root = new RootFlow(this);
+  }
+
+  /** The kept block an element stands for (only elements this parse put there carry its key). */
+  private keptBlock(el: DomNode): PortalBlockNodeFields | undefined {
+    const match = /^([0-9a-f-]{36})-(\d+)$/.exec(el.getAttribute?.('data-key') ?? '');
+    return match && match[1] === this.kept.nonce ? this.kept.blocks[Number(match[2])] : undefined;
   }
 
   walk(parent: DomNode, flow: Flow, ctx: Context): void {
@@ -221,6 +273,19 @@ class PortalReader {
       return;
     }
     const inner: Context = { ...ctx, depth: ctx.depth + 1 };
+    if (tag === KEPT_TAG) {
+      const block = this.keptBlock(el);
+      if (block) flow.kept(block);
+      return;
+    }
+    if (tag === 'cite' && ctx.block.type === 'quote') {
+      // The quote's citation: its own last line, starting with "— ".
+      flow.boundary(ctx);
+      flow.inline({ kind: 'text', text: CITATION_PREFIX, format: 0, link: null }, ctx);
+      this.walk(el, flow, { ...inner, newlines: 'collapse' });
+      flow.boundary(ctx);
+      return;
+    }
     if (tag === 'br') return flow.inline({ kind: 'br', link: ctx.link }, ctx);
     if (tag === 'hr') return flow.rule();
     if (tag === 'img') {
@@ -306,7 +371,7 @@ class PortalReader {
   }
 
   /** A list element as a Lexical list (nested lists in items of their own, as the editor keeps them). */
-  readList(el: DomNode, ctx: Context, depth: number, hoisted: FoundImage[]): LexicalNode | null {
+  readList(el: DomNode, ctx: Context, depth: number, hoisted: Hoisted[]): LexicalNode | null {
     const builder = new ListBuilder(this, depth, hoisted);
     builder.read(el, ctx);
     return builder.node(el.localName === 'ol' ? 'number' : 'bullet', listStart(el));
@@ -340,16 +405,24 @@ class RootFlow implements Flow {
 
   list(element: DomNode, ctx: Context): void {
     this.close();
-    const hoisted: FoundImage[] = [];
+    const hoisted: Hoisted[] = [];
     const list = this.reader.readList(element, { ...ctx, format: 0, link: null, newlines: 'collapse' }, 1, hoisted);
     if (list) this.blocks.push(list);
-    // Pictures inside list items follow the list: an item holds only text.
-    for (const image of hoisted) this.image(image);
+    // Pictures (and kept blocks) inside list items follow the list: an item holds only text.
+    for (const item of hoisted) {
+      if (item.kind === 'image') this.image(item.image);
+      else this.kept(item.block);
+    }
   }
 
   rule(): void {
     this.close();
     this.blocks.push(horizontalRuleNode());
+  }
+
+  kept(block: PortalBlockNodeFields): void {
+    this.close();
+    this.blocks.push(portalBlockNode(block));
   }
 
   finish(): LexicalNode[] {
@@ -377,7 +450,7 @@ class ListBuilder implements Flow {
   constructor(
     private readonly reader: PortalReader,
     private readonly depth: number,
-    private readonly hoisted: FoundImage[],
+    private readonly hoisted: Hoisted[],
   ) {}
 
   read(el: DomNode, ctx: Context): void {
@@ -400,7 +473,11 @@ class ListBuilder implements Flow {
   }
 
   image(image: FoundImage): void {
-    this.hoisted.push(image);
+    this.hoisted.push({ kind: 'image', image });
+  }
+
+  kept(block: PortalBlockNodeFields): void {
+    this.hoisted.push({ kind: 'kept', block });
   }
 
   list(element: DomNode, ctx: Context): void {
@@ -441,7 +518,8 @@ function sameKind(a: BlockKind, b: BlockKind): boolean {
 
 /** A line break between two parts of the same block, never two in a row (normalisation trims the ends). */
 function softBreak(items: InlineItem[]): void {
-  const last = items[items.length - 1];
+  // Whitespace between two blocks does not count: `</p>\n<cite>` is one break, not two.
+  const last = items.findLast((item) => item.kind === 'br' || !/^[ \t\n\r\f]*$/.test(item.text));
   if (last && last.kind !== 'br') items.push({ kind: 'br', link: null });
 }
 
