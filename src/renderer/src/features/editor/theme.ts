@@ -15,6 +15,7 @@ export const editorTheme: EditorThemeClasses = {
   hr: 'ed-hr',
   hrSelected: 'ed-hr-selected',
   image: 'ed-image',
+  portalBlock: 'ed-portal-block-host',
   text: {
     bold: 'ed-bold',
     italic: 'ed-italic',
