@@ -1,6 +1,7 @@
 import { parse as parseBlocks } from '@wordpress/block-serialization-default-parser';
 import { describe, expect, it } from 'vitest';
 import { checkLexicalDocument, type LexicalNode } from '../../shared/lexical-document';
+import { clientIdMarker, markerBlock } from '../portal/wordpress-client';
 import { PHOTO_BANJIR, localMediaFor, portalMedia, sampleArticle } from '../../../test-support/portal-article';
 import { blockOpener, serializeAttributes, splitTopLevel } from './block-grammar';
 import { documentOf, imageNode, linebreakNode, paragraphNode, portalBlockNode, quoteNode, textNode as t } from './lexical-nodes';
@@ -142,6 +143,12 @@ describe('blocks Redaksi does not edit', () => {
     expect(check({ name: 'core/html', raw: 42 })).toBe('body.invalidPortalBlock');
     expect(check({ name: 'core/html', raw: `<!-- wp:html -->${'x'.repeat(1_000_001)}` })).toBe('body.invalidPortalBlock');
     expect(check({ name: 'core/html', raw: CUSTOM_HTML, children: [] })).toBe('body.invalid');
+  });
+
+  it('do not include the Custom HTML blocks our sync markers travel in', () => {
+    const delivered = `${render(paragraphNode([t('Isi.')]))}\n\n${markerBlock('<!-- redaksi-note-v1 abc -->')}\n\n${markerBlock(clientIdMarker('a1b2c3d4e5f6'))}`;
+    expect(freeform(parseBlocks(delivered))).toEqual([]);
+    expect(parse(delivered)).toEqual(documentOf([paragraphNode([t('Isi.')])]));
   });
 
   it('cannot be forged from inside the portal\'s HTML: only blocks this parse took out are kept', () => {

@@ -98,6 +98,8 @@ const HEADING_OF: Record<string, HeadingTag> = { h1: 'h2', h2: 'h2', h3: 'h3', h
 const READ_BLOCKS = new Set([
   'core/paragraph', 'core/heading', 'core/list', 'core/list-item', 'core/quote', 'core/separator', 'core/image', 'core/freeform',
 ]);
+/** A Custom HTML block that holds only `<!-- redaksi-… -->` markers (see src/core/sync/markers.ts). */
+const ONLY_OUR_MARKERS = /^<!-- wp:html -->\s*(?:<!--\s*redaksi-[\s\S]*?-->\s*)+<!-- \/wp:html -->$/;
 /** Stands in the HTML for a kept block while the walk runs. */
 const KEPT_TAG = 'redaksi-kept-block';
 /** A quote's citation is read as its last line, marked so the renderer writes it as `<cite>` again. */
@@ -183,6 +185,8 @@ function documentBody(html: string): { body: DomNode; kept: KeptBlocks } {
   const kept: KeptBlocks = { nonce: randomUUID(), blocks: [] };
   const source = splitTopLevel(html)
     .map((piece) => {
+      // The Custom HTML block our sync markers travel in is not the article's.
+      if (piece.kind === 'block' && piece.name === 'core/html' && ONLY_OUR_MARKERS.test(piece.raw)) return '';
       if (piece.kind === 'block' && !READ_BLOCKS.has(piece.name) && PORTAL_BLOCK_NAME.test(piece.name) && piece.raw.length <= PORTAL_BLOCK_RAW_LIMIT) {
         kept.blocks.push({ name: piece.name, raw: piece.raw });
         return `<${KEPT_TAG} data-key="${kept.nonce}-${kept.blocks.length - 1}"></${KEPT_TAG}>`;

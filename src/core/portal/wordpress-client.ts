@@ -357,6 +357,14 @@ export function clientIdMarker(clientId: string): string {
   return `<!-- ${CLIENT_ID_PREFIX}${clientId} -->`;
 }
 
+/**
+ * A marker as the content carries it: in a Custom HTML block, which the block editor keeps byte for
+ * byte, so the post has no classic (freeform) content outside blocks (docs/sync.md).
+ */
+export function markerBlock(marker: string): string {
+  return `<!-- wp:html -->\n${marker}\n<!-- /wp:html -->`;
+}
+
 function assertClientId(clientId: string): void {
   // The id goes into a LIKE search and an HTML comment: keep it to safe characters.
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(clientId)) {
@@ -506,7 +514,7 @@ export class WordPressClient {
     const body = postBody(input);
     if (input.clientId !== undefined) {
       assertClientId(input.clientId);
-      body.content = `${input.content ?? ''}\n${clientIdMarker(input.clientId)}`;
+      body.content = `${input.content ?? ''}\n\n${markerBlock(clientIdMarker(input.clientId))}`;
     }
     return parsePost((await this.request('/wp/v2/posts', { method: 'POST', json: body, query: { context: 'edit' } })).body);
   }
@@ -515,7 +523,7 @@ export class WordPressClient {
     const body = postBody(input);
     if (input.clientId !== undefined && input.content !== undefined) {
       assertClientId(input.clientId);
-      body.content = `${input.content}\n${clientIdMarker(input.clientId)}`;
+      body.content = `${input.content}\n\n${markerBlock(clientIdMarker(input.clientId))}`;
     }
     return parsePost((await this.request(`/wp/v2/posts/${id}`, { method: 'POST', json: body, query: { context: 'edit' } })).body);
   }

@@ -21,7 +21,7 @@ import type { PhotoPreset } from '../media/prepare-photo';
 import { createPostOnce, uploadMediaOnce } from '../portal/exactly-once';
 import type { PortalService } from '../portal/portal-service';
 import { CLOCK_SKEW_LIMIT_MS } from '../portal/test-connection';
-import { fromWpGmt, type PostInput, type WordPressClient, type WpPost, type WpPostState, type WpTerm } from '../portal/wordpress-client';
+import { fromWpGmt, markerBlock, type PostInput, type WordPressClient, type WpPost, type WpPostState, type WpTerm } from '../portal/wordpress-client';
 import type { SqliteDatabase } from '../storage/database';
 import type { WorkflowService } from '../workflow/workflow-service';
 import { PortalLinks, type PostLink } from './links';
@@ -493,7 +493,7 @@ export class SyncEngine {
 
     let post: WpPost;
     if (link.post_id === null) {
-      const content = this.render(article) + (note ? `\n${note}` : '');
+      const content = this.render(article) + (note ? `\n\n${markerBlock(note)}` : '');
       const input: PostInput = { title: article.title, content, excerpt: article.excerpt, status, categories, tags, featuredMedia, publishAt: date };
       const created = await createPostOnce(client, link.client_id, input, { mayExist, maxAttempts: 3 });
       post = created.item;
@@ -538,7 +538,7 @@ export class SyncEngine {
         // Only the note changes: keep the portal's text exactly as it is.
         input.content = stripMarkers(remote.content).trim();
       }
-      if (input.content !== undefined && note) input.content += `\n${note}`;
+      if (input.content !== undefined && note) input.content += `\n\n${markerBlock(note)}`;
       post = await client.updatePost(link.post_id, input);
     }
     const saved = this.links.post(article.id)!;
