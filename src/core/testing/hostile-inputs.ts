@@ -262,7 +262,22 @@ function lexicalCases(): [string, unknown, readonly ErrorKind[]][] {
     ['body: image caption as a number', withChildren(image({ caption: 5 })), V],
     ['body: image caption over the limit', withChildren(image({ caption: 'c'.repeat(2001) })), V],
     ['body: image with children', withChildren({ ...image({}), children: [t('x')] }), V],
+    ...portalBlockCases(withChildren),
     ['body: __proto__ inside a node', withChildren(parsed('{"type":"paragraph","version":1,"children":[],"__proto__":{"type":"script"}}')), V],
+  ];
+}
+
+/** A block kept from the portal (`portal-block`): a block name and its delimited text, nothing else. */
+function portalBlockCases(withChildren: (...nodes: unknown[]) => unknown): [string, unknown, readonly ErrorKind[]][] {
+  const kept = (fields: Record<string, unknown>) => ({ type: 'portal-block', version: 1, name: 'core/html', raw: '<!-- wp:html -->\n<b>x</b>\n<!-- /wp:html -->', ...fields });
+  return [
+    ['body: portal block without a namespace', withChildren(kept({ name: 'html' })), V],
+    ['body: portal block named with markup', withChildren(kept({ name: 'core/<script>' })), V],
+    ['body: portal block name as a number', withChildren(kept({ name: 7 })), V],
+    ['body: portal block of bare HTML', withChildren(kept({ raw: '<img src=x onerror=alert(1)>' })), V],
+    ['body: portal block text as an object', withChildren(kept({ raw: { html: '<b>x</b>' } })), V],
+    ['body: portal block over the size limit', withChildren(kept({ raw: `<!-- wp:html -->${'x'.repeat(1_000_001)}` })), V],
+    ['body: portal block with children', withChildren({ ...kept({}), children: [{ type: 'text', version: 1, text: 'x' }] }), V],
   ];
 }
 

@@ -11,6 +11,7 @@ import { byRole, click, render, text, type Rendered } from '../../../testing/ren
 import { $replaceBody } from '../article-session';
 import { EDITOR_NODES } from '../nodes';
 import { editorTheme } from '../theme';
+import { XSS_VECTORS } from '../../../../../../test-support/xss-vectors';
 import { PortalBlockNode } from './portal-block-node';
 
 const GALLERY = '<!-- wp:gallery {"linkTo":"none"} -->\n<figure class="wp-block-gallery"><img src="https://kukarnews.test/a.jpg" alt="" onerror="alert(1)"/></figure>\n<!-- /wp:gallery -->';
@@ -42,7 +43,7 @@ describe('PortalBlockCard', () => {
     view = undefined;
   });
 
-  async function open(): Promise<HTMLElement> {
+  async function open(stored: LexicalDocument = STORED): Promise<HTMLElement> {
     const initialConfig = {
       namespace: 'redaksi-article',
       nodes: [...EDITOR_NODES],
@@ -52,7 +53,7 @@ describe('PortalBlockCard', () => {
       },
       editorState: (e: LexicalEditor) => {
         editor = e;
-        e.setEditorState(e.parseEditorState(JSON.stringify(STORED)));
+        e.setEditorState(e.parseEditorState(JSON.stringify(stored)));
       },
     };
     view = await render(
@@ -69,6 +70,14 @@ describe('PortalBlockCard', () => {
     const card = byRole(container, 'region', 'Blok dari portal: core/gallery');
     expect(text(card)).toContain('Dikelola di portal. Redaksi mengirimnya kembali tanpa perubahan.');
     expect(container.querySelector('img, figure.wp-block-gallery')).toBeNull();
+  });
+
+  it('shows hostile markup kept from the portal as nothing but the block\'s name', async () => {
+    const blocks = XSS_VECTORS.map((vector) => ({ type: 'portal-block', version: 1, name: 'core/html', raw: `<!-- wp:html -->\n${vector.html}\n<!-- /wp:html -->` }));
+    const container = await open({ root: { type: 'root', version: 1, children: blocks } });
+    expect(container.querySelectorAll('[data-portal-block="core/html"]')).toHaveLength(XSS_VECTORS.length);
+    expect(container.querySelectorAll('script, iframe, img:not([data-lexical-decorator-boundary]), svg:not(.icon), object, embed, a, form, style, link, meta, math')).toHaveLength(0);
+    expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined();
   });
 
   it('moves up and down and is removed with its buttons, leaving the rest of the article as it was', async () => {
