@@ -7,6 +7,7 @@
  * thousands of nodes, and the walk is both faster and able to stop at a depth bound.
  */
 import { z } from 'zod';
+import { embedFieldsProblem } from './embeds';
 
 export interface LexicalNode {
   type: string;
@@ -21,9 +22,9 @@ export interface LexicalDocument {
 }
 
 /** Block-level node types: their text is separated from the next block's by a newline. */
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'horizontalrule', 'image', 'portal-block']);
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'horizontalrule', 'image', 'portal-block', 'embed']);
 const ELEMENT_TYPES = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link', 'autolink']);
-const LEAF_TYPES = new Set(['text', 'linebreak', 'tab', 'horizontalrule', 'image', 'portal-block']);
+const LEAF_TYPES = new Set(['text', 'linebreak', 'tab', 'horizontalrule', 'image', 'portal-block', 'embed']);
 export const ALLOWED_NODE_TYPES: ReadonlySet<string> = new Set([...ELEMENT_TYPES, ...LEAF_TYPES]);
 
 export const LEXICAL_LIMITS = {
@@ -84,6 +85,10 @@ export function checkLexicalDocument(value: unknown): LexicalIssue[] {
     if (node.type === 'image') {
       const problem = checkImageNode(node);
       if (problem) return fail(path, 'body.invalidImage', problem);
+    }
+    if (node.type === 'embed') {
+      const problem = embedFieldsProblem(node);
+      if (problem) return fail(path, 'body.invalidEmbed', problem);
     }
     if (node.type === 'portal-block') {
       const problem = checkPortalBlockNode(node);

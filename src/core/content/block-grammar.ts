@@ -86,3 +86,15 @@ export function splitTopLevel(html: string): TopLevelPiece[] {
 
 /** Block names as WordPress writes them: `namespace/name`, lower case. */
 export const BLOCK_NAME = /^[a-z][a-z0-9_-]*\/[a-z][a-z0-9_-]*$/;
+
+/** The attributes of the block a raw text opens with (its first delimiter); {} when it has none or they are not JSON. */
+export function openerAttributes(raw: string): Record<string, unknown> {
+  const match = new RegExp(TOKENIZER.source).exec(raw);
+  if (!match?.[4]) return {};
+  try {
+    const value: unknown = JSON.parse(match[4]);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -2,6 +2,7 @@
  * Serialised Lexical nodes in exactly the shape the editor writes them (Lexical 0.52's exportJSON,
  * same keys), so a body parsed from the portal loads in the editor like one typed there.
  */
+import type { EmbedNodeFields } from '../../shared/embeds';
 import type { ImageNodeFields, LexicalDocument, LexicalNode, PortalBlockNodeFields } from '../../shared/lexical-document';
 
 export type HeadingTag = 'h2' | 'h3' | 'h4';
@@ -54,6 +55,10 @@ export function imageNode(fields: ImageNodeFields): LexicalNode {
 
 export function portalBlockNode(fields: PortalBlockNodeFields): LexicalNode {
   return { type: 'portal-block', version: 1, name: fields.name, raw: fields.raw };
+}
+
+export function embedNode(fields: EmbedNodeFields): LexicalNode {
+  return { type: 'embed', version: 1, provider: fields.provider, url: fields.url };
 }
 
 export function documentOf(children: LexicalNode[]): LexicalDocument {

@@ -17,8 +17,7 @@ import {
   lexicalToPlainText,
   type LexicalDocument,
   type LexicalNode,
-  type PortalBlockNodeFields,
-} from '../../shared/lexical-document';
+  } from '../../shared/lexical-document';
 import { canonicalCredit, splitCaptionText } from './credit';
 import { FORMAT, cleanLine, groupByLink, normalizeRun, type InlineItem, type RunLink } from './inline';
 import { BLOCKS, DROPPED, ELEMENT, KEPT_TAG, TEXT, descendants, documentBody, textOf, type DomNode, type KeptBlocks } from './portal-dom';
@@ -32,7 +31,6 @@ import {
   listItemNode,
   listNode,
   paragraphNode,
-  portalBlockNode,
   quoteNode,
   textNode,
   type HeadingTag,
@@ -107,11 +105,11 @@ interface Flow {
   image(image: FoundImage): void;
   list(element: DomNode, ctx: Context): void;
   rule(): void;
-  kept(block: PortalBlockNodeFields): void;
+  kept(node: LexicalNode): void;
 }
 
 /** What a list cannot hold and places after itself. */
-type Hoisted = { kind: 'image'; image: FoundImage } | { kind: 'kept'; block: PortalBlockNodeFields };
+type Hoisted = { kind: 'image'; image: FoundImage } | { kind: 'kept'; node: LexicalNode };
 
 export function parsePortalHtml(html: string, media: LocalMediaLookup, options: ParseOptions = {}): ParsedPortalBody {
   if (html.length > MAX_PORTAL_HTML_LENGTH) {
@@ -162,7 +160,7 @@ class PortalReader {
   }
 
   /** The kept block an element stands for (only elements this parse put there carry its key). */
-  private keptBlock(el: DomNode): PortalBlockNodeFields | undefined {
+  private keptBlock(el: DomNode): LexicalNode | undefined {
     const match = /^([0-9a-f-]{36})-(\d+)$/.exec(el.getAttribute?.('data-key') ?? '');
     return match && match[1] === this.kept.nonce ? this.kept.blocks[Number(match[2])] : undefined;
   }
@@ -210,8 +208,8 @@ class PortalReader {
     }
     const inner: Context = { ...ctx, depth: ctx.depth + 1 };
     if (tag === KEPT_TAG) {
-      const block = this.keptBlock(el);
-      if (block) flow.kept(block);
+      const node = this.keptBlock(el);
+      if (node) flow.kept(node);
       return;
     }
     if (tag === 'cite' && ctx.block.type === 'quote') {
@@ -347,7 +345,7 @@ class RootFlow implements Flow {
     // Pictures (and kept blocks) inside list items follow the list: an item holds only text.
     for (const item of hoisted) {
       if (item.kind === 'image') this.image(item.image);
-      else this.kept(item.block);
+      else this.kept(item.node);
     }
   }
 
@@ -356,9 +354,9 @@ class RootFlow implements Flow {
     this.blocks.push(horizontalRuleNode());
   }
 
-  kept(block: PortalBlockNodeFields): void {
+  kept(node: LexicalNode): void {
     this.close();
-    this.blocks.push(portalBlockNode(block));
+    this.blocks.push(node);
   }
 
   finish(): LexicalNode[] {
@@ -412,8 +410,8 @@ class ListBuilder implements Flow {
     this.hoisted.push({ kind: 'image', image });
   }
 
-  kept(block: PortalBlockNodeFields): void {
-    this.hoisted.push({ kind: 'kept', block });
+  kept(node: LexicalNode): void {
+    this.hoisted.push({ kind: 'kept', node });
   }
 
   list(element: DomNode, ctx: Context): void {

@@ -5,8 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseHTML } from 'linkedom';
-import { PORTAL_BLOCK_NAME, PORTAL_BLOCK_RAW_LIMIT, type PortalBlockNodeFields } from '../../shared/lexical-document';
-import { splitTopLevel } from './block-grammar';
+import { recogniseEmbed } from '../../shared/embeds';
+import { PORTAL_BLOCK_NAME, PORTAL_BLOCK_RAW_LIMIT, type LexicalNode } from '../../shared/lexical-document';
+import { openerAttributes, splitTopLevel } from './block-grammar';
+import { embedNode, portalBlockNode } from './lexical-nodes';
 
 /** Dropped with everything inside them. */
 export const DROPPED = new Set([
@@ -49,19 +51,22 @@ export const TEXT = 3;
  */
 export function documentBody(html: string): { body: DomNode; kept: KeptBlocks } {
   const kept: KeptBlocks = { nonce: randomUUID(), blocks: [] };
+  const keep = (node: LexicalNode): string => {
+    kept.blocks.push(node);
+    return `<${KEPT_TAG} data-key="${kept.nonce}-${kept.blocks.length - 1}"></${KEPT_TAG}>`;
+  };
   const source = splitTopLevel(html)
     .map((piece) => {
       // The Custom HTML block our sync markers travel in is not the article's.
       if (piece.kind === 'block' && piece.name === 'core/html' && ONLY_OUR_MARKERS.test(piece.raw)) return '';
-      if (piece.kind === 'block' && !READ_BLOCKS.has(piece.name) && PORTAL_BLOCK_NAME.test(piece.name) && piece.raw.length <= PORTAL_BLOCK_RAW_LIMIT) {
-        kept.blocks.push({ name: piece.name, raw: piece.raw });
-        return `<${KEPT_TAG} data-key="${kept.nonce}-${kept.blocks.length - 1}"></${KEPT_TAG}>`;
+      if (piece.kind !== 'block') return classic(piece.raw);
+      // An embed of a supported post is read into the body; any other embed is kept as it is.
+      const embed = piece.name === 'core/embed' ? recogniseEmbed(openerAttributes(piece.raw).url) : null;
+      if (embed) return keep(embedNode(embed));
+      if (!READ_BLOCKS.has(piece.name) && PORTAL_BLOCK_NAME.test(piece.name) && piece.raw.length <= PORTAL_BLOCK_RAW_LIMIT) {
+        return keep(portalBlockNode({ name: piece.name, raw: piece.raw }));
       }
-      return piece.raw
-        // Classic-editor captions: [caption id="attachment_5" …]<img …> Caption text[/caption]
-        .replace(/\[caption\b[^\]]*\]\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*?)\[\/caption\]/gi, '<figure>$1<figcaption>$2</figcaption></figure>')
-        // The parser stops at the first </body> or </html>: content that carries its own must not end early.
-        .replace(/<\/?(?:html|head|body)\b[^>]*>/gi, '');
+      return classic(piece.raw);
     })
     .join('');
   // linkedom types its result with the DOM library, which src/core does not load.
@@ -69,9 +74,21 @@ export function documentBody(html: string): { body: DomNode; kept: KeptBlocks } 
   return { body: window.document.body, kept };
 }
 
+/** HTML read as it is (classic content, and blocks Redaksi writes): shortcodes and stray document tags handled. */
+function classic(html: string): string {
+  return (
+    html
+      // Classic-editor captions: [caption id="attachment_5" …]<img …> Caption text[/caption]
+      .replace(/\[caption\b[^\]]*\]\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*?)\[\/caption\]/gi, '<figure>$1<figcaption>$2</figcaption></figure>')
+      // The parser stops at the first </body> or </html>: content that carries its own must not end early.
+      .replace(/<\/?(?:html|head|body)\b[^>]*>/gi, '')
+  );
+}
+
+/** Nodes taken out of the post whole (embeds, blocks kept from the portal), by their place holder's key. */
 export interface KeptBlocks {
   nonce: string;
-  blocks: PortalBlockNodeFields[];
+  blocks: LexicalNode[];
 }
 
 /** Elements with the tag below `root`, in document order (an explicit stack: no recursion on deep markup). */

@@ -10,7 +10,7 @@ import sanitizeHtml from 'sanitize-html';
 
 export const PORTAL_TAGS = [
   'p', 'h2', 'h3', 'h4', 'strong', 'em', 'u', 's', 'a', 'br', 'ul', 'ol', 'li', 'blockquote', 'hr',
-  'figure', 'img', 'figcaption', 'span', 'cite',
+  'figure', 'img', 'figcaption', 'span', 'cite', 'div',
 ] as const;
 
 /** The placeholder for a block delimiter while the sanitiser runs (never reaches the portal). */
@@ -28,6 +28,7 @@ const OPTIONS: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
     a: ['href', { name: 'rel', multiple: false, values: ['noopener'] }],
     img: ['src', 'alt', 'class'],
     figure: ['class'],
+    div: ['class'],
     figcaption: ['class'],
     span: ['class'],
     ol: ['start', 'class'],
@@ -39,7 +40,8 @@ const OPTIONS: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
     hr: ['class'],
   },
   allowedClasses: {
-    figure: ['wp-block-image', 'size-large'],
+    figure: ['wp-block-image', 'size-large', 'wp-block-embed', /^is-type-(?:video|rich)$/, /^is-provider-[a-z]+$/, /^wp-block-embed-[a-z]+$/],
+    div: ['wp-block-embed__wrapper'],
     figcaption: ['wp-element-caption'],
     img: [/^wp-image-\d+$/],
     span: ['credit'],

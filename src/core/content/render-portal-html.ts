@@ -11,6 +11,7 @@
  * collapsed inside text so wpautop turns no newline into a <br>. A block kept from the portal
  * (`portal-block`) goes back byte for byte.
  */
+import { EMBED_TYPES, recogniseEmbed } from '../../shared/embeds';
 import { AppError } from '../../shared/errors';
 import { checkLexicalDocument, isSafeLinkUrl, type LexicalDocument, type LexicalNode } from '../../shared/lexical-document';
 import { blockCloser, blockOpener, splitTopLevel, type BlockAttributes } from './block-grammar';
@@ -175,6 +176,8 @@ class PortalRenderer {
         return [this.image(node)];
       case 'portal-block':
         return [this.marks.add(checkedPortalBlock(node))];
+      case 'embed':
+        return [this.embed(node)];
       default:
         // paragraph; also a stray list item or a link holding blocks: their content as paragraphs.
         return this.blocks(children, (inner) => this.paragraph(inner));
@@ -253,6 +256,16 @@ class PortalRenderer {
     const figcaption = captionParts.length > 0 ? `<figcaption class="wp-element-caption">${captionParts.join(' ')}</figcaption>` : '';
     const attributes = { id: found.remoteId, sizeSlug: 'large', linkDestination: 'none' };
     return this.wrapped('core/image', attributes, `<figure class="wp-block-image size-large">${img}${figcaption}</figure>`);
+  }
+
+  /** core/embed as the block editor saves it: the address on its own line, so WordPress's oEmbed finds it. */
+  private embed(node: LexicalNode): string {
+    const found = recogniseEmbed(node.url);
+    if (!found) throw new AppError({ kind: 'validation', code: 'content.invalidBody', message: 'The article body cannot be published: an embed has no supported address.' });
+    const type = EMBED_TYPES[found.provider];
+    const attributes = { url: found.url, type, providerNameSlug: found.provider, responsive: true };
+    const classes = `wp-block-embed is-type-${type} is-provider-${found.provider} wp-block-embed-${found.provider}`;
+    return this.wrapped('core/embed', attributes, `<figure class="${classes}"><div class="wp-block-embed__wrapper">\n${escapeText(found.url)}\n</div></figure>`);
   }
 
   /** One inline run, normalised the way the parser normalises what it reads. */
