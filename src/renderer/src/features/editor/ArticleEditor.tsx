@@ -39,6 +39,7 @@ import { NEWS_TRANSFORMERS } from './markdown';
 import { EDITOR_NODES } from './nodes';
 import { ListTabPlugin, SafeContentPlugin, SessionPlugin, ShortcutsPlugin } from './plugins';
 import { PastePlugin } from './paste/PastePlugin';
+import { EmbedPlugin } from './embeds/EmbedPlugin';
 import { BlockSelectionPlugin } from './BlockSelectionPlugin';
 import { NoticeBar, SaveStatus } from './SaveStatus';
 import { editorTheme } from './theme';
@@ -322,6 +323,7 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
           <ListPlugin />
           <LinkPlugin validateUrl={isSafeLinkUrl} />
           <HorizontalRulePlugin />
+          <EmbedPlugin />
           <MarkdownShortcutPlugin transformers={NEWS_TRANSFORMERS} />
           <ShortcutsPlugin />
           <SafeContentPlugin />

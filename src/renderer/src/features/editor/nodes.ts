@@ -10,8 +10,9 @@ import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
 import { ImageNode } from '../photos/image-node';
+import { EmbedNode } from './embeds/embed-node';
 import { PortalBlockNode } from './portal-block/portal-block-node';
 
-export const EDITOR_NODES: readonly Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode, ImageNode, PortalBlockNode];
+export const EDITOR_NODES: readonly Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode, ImageNode, PortalBlockNode, EmbedNode];
 
 export { LOAD_TAG } from './tags';

@@ -16,6 +16,7 @@ export const editorTheme: EditorThemeClasses = {
   hrSelected: 'ed-hr-selected',
   image: 'ed-image',
   portalBlock: 'ed-portal-block-host',
+  embed: 'ed-portal-block-host',
   text: {
     bold: 'ed-bold',
     italic: 'ed-italic',
