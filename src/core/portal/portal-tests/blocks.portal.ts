@@ -43,7 +43,8 @@ let postId: number;
 beforeAll(async () => {
   token = runToken();
   await ensurePortalCategory(CATEGORY);
-  writer = await newsroomComputer('AUTHOR');
+  // An editor's computer: it may go on editing an article after approving it.
+  writer = await newsroomComputer('EDITOR');
 });
 afterAll(() => writer?.dispose());
 
@@ -53,7 +54,7 @@ async function save(body: LexicalDocument): Promise<void> {
 }
 
 describe('block-editor content on a real WordPress', () => {
-  it('an article with headings, a nested list, a quote with its citation, a divider and two photos is one post of blocks, no classic content', async () => {
+  it('an article with headings, a nested list, a quote with its citation, a divider, two photos and two embeds is one post of blocks, no classic content', async () => {
     const created = await writer.call<Article>('articles-create', {});
     article = created;
     const photos: LexicalNode[] = [];
@@ -71,6 +72,8 @@ describe('block-editor content on a real WordPress', () => {
         { type: 'horizontalrule', version: 1 },
         element('heading', [text('Posko pengungsian')], { tag: 'h3' }),
         photos[1]!,
+        { type: 'embed', version: 1, provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' },
+        { type: 'embed', version: 1, provider: 'twitter', url: 'https://twitter.com/BMKG/status/1790000000000000000' },
       ]),
     } as LexicalDocument;
     const category = await writer.call<Term>('terms-create', { taxonomy: 'category', name: CATEGORY });
@@ -78,6 +81,7 @@ describe('block-editor content on a real WordPress', () => {
     const current = await writer.call<Article>('articles-get', { id: article.id });
     await writer.call('articles-save', { id: article.id, baseVersion: current.version, title: `Banjir Tenggarong ${token}`, excerpt: 'Ringkasan.', body });
     await writer.call('workflow-transition', { id: article.id, action: 'submit' });
+    await writer.call('workflow-transition', { id: article.id, action: 'approve' });
     expect(await writer.sync()).toMatchObject({ connection: 'online', pending: 0, parked: 0 });
     postId = (await writer.call<ArticlePortalState>('sync-article', { id: article.id })).postId!;
     expect(postId).toBeGreaterThan(0);
@@ -86,10 +90,10 @@ describe('block-editor content on a real WordPress', () => {
     const blocks = parseBlocks(raw);
     expect(freeform(blocks)).toEqual([]);
     expect(blocks.filter((block) => block.blockName !== null).map((block) => block.blockName)).toEqual([
-      'core/paragraph', 'core/image', 'core/heading', 'core/list', 'core/quote', 'core/separator', 'core/heading', 'core/image', 'core/html',
+      'core/paragraph', 'core/image', 'core/heading', 'core/list', 'core/quote', 'core/separator', 'core/heading', 'core/image', 'core/embed', 'core/embed', 'core/html',
     ]);
     const names = allBlocks(blocks).map((block) => block.blockName);
-    expect(names.filter((name) => name === 'core/list-item')).toHaveLength(4);
+    expect(names.filter((name) => name === 'core/list-item')).toHaveLength(3);
     // The citation is a citation, in what is saved and in what readers get.
     const quote = blocks.find((block) => block.blockName === 'core/quote')!;
     expect(quote.innerHTML).toContain('<cite>Kepala BPBD Kukar</cite>');
@@ -97,6 +101,10 @@ describe('block-editor content on a real WordPress', () => {
     expect(rendered).toMatch(/<h2 class="wp-block-heading[^"]*">Bantuan mengalir<\/h2>/);
     expect(rendered.match(/<figcaption class="wp-element-caption">/g) ?? []).toHaveLength(2);
     expect(rendered).toMatch(/<hr class="wp-block-separator has-alpha-channel-opacity"\s*\/?>/);
+    // The embeds render as embeds (WordPress fetches the post's player when it can reach the provider; these test machines cannot).
+    expect(blocks.filter((block) => block.blockName === 'core/embed').map((block) => block.attrs.providerNameSlug)).toEqual(['youtube', 'twitter']);
+    expect(rendered).toMatch(/<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube[^"]*"><div class="wp-block-embed__wrapper">\s*[\s\S]*?www\.youtube\.com\/watch\?v=dQw4w9WgXcQ[\s\S]*?<\/div><\/figure>/);
+    expect(rendered).toMatch(/<figure class="wp-block-embed is-type-rich is-provider-twitter wp-block-embed-twitter[^"]*"><div class="wp-block-embed__wrapper">/);
     // Our marker travels in a Custom HTML block: still findable, invisible on the page.
     expect(raw).toMatch(/<!-- wp:html -->\n<!-- redaksi-id-[A-Za-z0-9_-]+ -->\n<!-- \/wp:html -->$/);
   });
@@ -116,7 +124,7 @@ describe('block-editor content on a real WordPress', () => {
     const firstEnd = raw.indexOf('<!-- /wp:paragraph -->') + '<!-- /wp:paragraph -->'.length;
     await editor.updatePost(postId, { content: `${raw.slice(0, firstEnd)}\n\n${gallery}\n\n${added}${raw.slice(firstEnd)}` });
 
-    // Redaksi takes the portal's version in, then the writer edits the opening line and it goes out again.
+    // Redaksi takes the portal's version in, then the opening line is edited and it goes out again.
     await writer.sync();
     const taken = await writer.call<Article>('articles-get', { id: article.id });
     const kept = taken.body.root.children.find((node) => node.type === 'portal-block');
