@@ -22,8 +22,8 @@ export interface LexicalDocument {
 }
 
 /** Block-level node types: their text is separated from the next block's by a newline. */
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'horizontalrule', 'image', 'portal-block', 'embed']);
-const ELEMENT_TYPES = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link', 'autolink']);
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'horizontalrule', 'image', 'portal-block', 'embed', 'table', 'tablerow', 'tablecell']);
+const ELEMENT_TYPES = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link', 'autolink', 'table', 'tablerow', 'tablecell']);
 const LEAF_TYPES = new Set(['text', 'linebreak', 'tab', 'horizontalrule', 'image', 'portal-block', 'embed']);
 export const ALLOWED_NODE_TYPES: ReadonlySet<string> = new Set([...ELEMENT_TYPES, ...LEAF_TYPES]);
 
@@ -117,9 +117,38 @@ function checkNodeShape(node: Record<string, unknown>): string | null {
     return 'node version must be a positive integer';
   }
   if (node.type === 'heading' && !HEADING_TAGS.has(node.tag)) return 'heading tag must be h1 to h6';
+  if (node.type === 'table' || node.type === 'tablerow' || node.type === 'tablecell') return tableShapeProblem(node);
   if (node.type === 'list') {
     if (node.tag !== undefined && !LIST_TAGS.has(node.tag)) return 'list tag must be ul or ol';
     if (node.listType !== undefined && !LIST_TYPES.has(node.listType)) return 'list type must be bullet, number or check';
+  }
+  return null;
+}
+
+/** What a table holds: rows in a table, cells in a row, and a cell's own fields (Lexical's TableCellNode). */
+const TABLE_CHILD: Record<string, string> = { table: 'tablerow', tablerow: 'tablecell' };
+const isCount = (v: unknown, max: number): boolean => Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= max;
+const isSize = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100_000;
+
+function tableShapeProblem(node: Record<string, unknown>): string | null {
+  const childType = TABLE_CHILD[node.type as string];
+  if (childType && Array.isArray(node.children) && node.children.some((child) => !isObject(child) || child.type !== childType)) {
+    return `a ${node.type as string} holds only ${childType} nodes`;
+  }
+  if (node.type === 'table' && node.colWidths !== undefined && !(Array.isArray(node.colWidths) && node.colWidths.length <= 1000 && node.colWidths.every(isSize))) {
+    return 'table column widths must be numbers';
+  }
+  if (node.type === 'tablerow' && node.height !== undefined && !isSize(node.height)) return 'table row height must be a number';
+  if (node.type === 'tablecell') {
+    if (!Number.isSafeInteger(node.headerState) || (node.headerState as number) < 0 || (node.headerState as number) > 3) return 'table cell header state must be 0 to 3';
+    if (node.colSpan !== undefined && !isCount(node.colSpan, 1000)) return 'table cell column span must be 1 to 1000';
+    if (node.rowSpan !== undefined && !isCount(node.rowSpan, 1000)) return 'table cell row span must be 1 to 1000';
+    if (node.width !== undefined && node.width !== null && !isSize(node.width)) return 'table cell width must be a number';
+    // Lexical writes it into the cell's style: a colour and nothing else.
+    if (node.backgroundColor !== undefined && node.backgroundColor !== null && !(typeof node.backgroundColor === 'string' && /^#[0-9a-f]{3,8}$/i.test(node.backgroundColor))) {
+      return 'table cell background must be a hex colour';
+    }
+    if (node.verticalAlign !== undefined && node.verticalAlign !== 'top' && node.verticalAlign !== 'middle' && node.verticalAlign !== 'bottom') return 'table cell alignment is not known';
   }
   return null;
 }

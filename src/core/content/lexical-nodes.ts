@@ -61,6 +61,19 @@ export function embedNode(fields: EmbedNodeFields): LexicalNode {
   return { type: 'embed', version: 1, provider: fields.provider, url: fields.url };
 }
 
+/** headerState as Lexical's TableCellHeaderStates: 1 = header row, 2 = header column, 3 = both. */
+export function tableCellNode(children: LexicalNode[], headerState = 0, colSpan = 1, rowSpan = 1): LexicalNode {
+  return { children, backgroundColor: null, colSpan, headerState, rowSpan, ...elementFields, type: 'tablecell', version: 1 };
+}
+
+export function tableRowNode(cells: LexicalNode[]): LexicalNode {
+  return { children: cells, ...elementFields, type: 'tablerow', version: 1 };
+}
+
+export function tableNode(rows: LexicalNode[]): LexicalNode {
+  return { children: rows, ...elementFields, type: 'table', version: 1 };
+}
+
 export function documentOf(children: LexicalNode[]): LexicalDocument {
   return { root: { children, ...elementFields, type: 'root', version: 1 } };
 }

@@ -19,20 +19,16 @@ import {
   type LexicalNode,
   } from '../../shared/lexical-document';
 import { canonicalCredit, splitCaptionText } from './credit';
-import { FORMAT, cleanLine, groupByLink, normalizeRun, type InlineItem, type RunLink } from './inline';
+import { FORMAT, cleanLine, type InlineItem, type RunLink } from './inline';
+import { ListBuilder, inlineNodes, listStart, readTable, softBreak } from './parse-portal-blocks';
 import { BLOCKS, DROPPED, ELEMENT, KEPT_TAG, TEXT, descendants, documentBody, textOf, type DomNode, type KeptBlocks } from './portal-dom';
 import {
   documentOf,
   headingNode,
   horizontalRuleNode,
   imageNode,
-  linebreakNode,
-  linkNode,
-  listItemNode,
-  listNode,
   paragraphNode,
   quoteNode,
-  textNode,
   type HeadingTag,
 } from './lexical-nodes';
 
@@ -65,8 +61,6 @@ export interface ParsedPortalBody {
 export const MAX_PORTAL_HTML_LENGTH = 10_000_000;
 /** Deeper markup is read as plain text: keeps the walk's recursion bounded. */
 const MAX_ELEMENT_DEPTH = 256;
-/** Deeper lists are flattened into their parent: keeps the body within the depth the backend accepts. */
-const MAX_LIST_DEPTH = 6;
 
 const FORMAT_OF: Record<string, number> = {
   b: FORMAT.bold, strong: FORMAT.bold,
@@ -78,11 +72,11 @@ const HEADING_OF: Record<string, HeadingTag> = { h1: 'h2', h2: 'h2', h3: 'h3', h
 /** A quote's citation is read as its last line, marked so the renderer writes it as `<cite>` again. */
 const CITATION_PREFIX = '\u2014 ';
 
-type BlockKind = { type: 'paragraph' } | { type: 'heading'; tag: HeadingTag } | { type: 'quote' };
+export type BlockKind = { type: 'paragraph' } | { type: 'heading'; tag: HeadingTag } | { type: 'quote' };
 /** How newlines in text count: as spaces (inside <p>), as wpautop reads them (loose text), or as lines (<pre>). */
-type Newlines = 'collapse' | 'autop' | 'pre';
+export type Newlines = 'collapse' | 'autop' | 'pre';
 
-interface Context {
+export interface Context {
   format: number;
   link: RunLink | null;
   block: BlockKind;
@@ -90,7 +84,7 @@ interface Context {
   depth: number;
 }
 
-interface FoundImage {
+export interface FoundImage {
   remoteId?: number;
   url: string;
   alt: string;
@@ -98,18 +92,19 @@ interface FoundImage {
   credit: string;
 }
 
-/** Where the walk puts what it reads: the article's top level, or the item of a list. */
-interface Flow {
+/** Where the walk puts what it reads: the article's top level, the item of a list, or a table cell. */
+export interface Flow {
   inline(item: InlineItem, ctx: Context): void;
   boundary(ctx: Context): void;
   image(image: FoundImage): void;
   list(element: DomNode, ctx: Context): void;
   rule(): void;
   kept(node: LexicalNode): void;
+  table(element: DomNode, ctx: Context): void;
 }
 
-/** What a list cannot hold and places after itself. */
-type Hoisted = { kind: 'image'; image: FoundImage } | { kind: 'kept'; node: LexicalNode };
+/** What a list or a table cannot hold and places after itself. */
+export type Hoisted = { kind: 'image'; image: FoundImage } | { kind: 'kept'; node: LexicalNode };
 
 export function parsePortalHtml(html: string, media: LocalMediaLookup, options: ParseOptions = {}): ParsedPortalBody {
   if (html.length > MAX_PORTAL_HTML_LENGTH) {
@@ -147,7 +142,7 @@ function baseOf(baseUrl: string | undefined): URL | null {
   }
 }
 
-class PortalReader {
+export class PortalReader {
   readonly unknownImages: UnknownPortalImage[] = [];
   readonly root: RootFlow;
 
@@ -228,6 +223,7 @@ class PortalReader {
       return;
     }
     if (tag === 'ul' || tag === 'ol') return flow.list(el, inner);
+    if (tag === 'table') return flow.table(el, inner);
     if (tag === 'figure' && this.figure(el, flow)) return;
     const format = FORMAT_OF[tag];
     if (format !== undefined) return this.walk(el, flow, { ...inner, format: ctx.format | format });
@@ -305,6 +301,10 @@ class PortalReader {
   }
 
   /** A list element as a Lexical list (nested lists in items of their own, as the editor keeps them). */
+  readTable(el: DomNode, ctx: Context, hoisted: Hoisted[]): LexicalNode | null {
+    return readTable(this, el, ctx, hoisted);
+  }
+
   readList(el: DomNode, ctx: Context, depth: number, hoisted: Hoisted[]): LexicalNode | null {
     const builder = new ListBuilder(this, depth, hoisted);
     builder.read(el, ctx);
@@ -343,6 +343,18 @@ class RootFlow implements Flow {
     const list = this.reader.readList(element, { ...ctx, format: 0, link: null, newlines: 'collapse' }, 1, hoisted);
     if (list) this.blocks.push(list);
     // Pictures (and kept blocks) inside list items follow the list: an item holds only text.
+    this.place(hoisted);
+  }
+
+  table(element: DomNode, ctx: Context): void {
+    this.close();
+    const hoisted: Hoisted[] = [];
+    const table = this.reader.readTable(element, { ...ctx, format: 0, link: null, newlines: 'collapse', block: { type: 'paragraph' } }, hoisted);
+    if (table) this.blocks.push(table);
+    this.place(hoisted);
+  }
+
+  private place(hoisted: readonly Hoisted[]): void {
     for (const item of hoisted) {
       if (item.kind === 'image') this.image(item.image);
       else this.kept(item.node);
@@ -376,96 +388,6 @@ class RootFlow implements Flow {
   }
 }
 
-/** The items of one list. Block boundaries inside an item become line breaks. */
-class ListBuilder implements Flow {
-  private readonly items: { children: LexicalNode[]; nested: boolean }[] = [];
-  private current: InlineItem[] = [];
-
-  constructor(
-    private readonly reader: PortalReader,
-    private readonly depth: number,
-    private readonly hoisted: Hoisted[],
-  ) {}
-
-  read(el: DomNode, ctx: Context): void {
-    const children = el.childNodes;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
-      // Anything but an <li> directly in a list (text, a stray element) is read as an item of its own.
-      if (child.nodeType === ELEMENT && child.localName === 'li') this.reader.walk(child, this, ctx);
-      else this.reader.node(child, this, ctx);
-      this.endItem();
-    }
-  }
-
-  inline(item: InlineItem): void {
-    this.current.push(item);
-  }
-
-  boundary(): void {
-    softBreak(this.current);
-  }
-
-  image(image: FoundImage): void {
-    this.hoisted.push({ kind: 'image', image });
-  }
-
-  kept(node: LexicalNode): void {
-    this.hoisted.push({ kind: 'kept', node });
-  }
-
-  list(element: DomNode, ctx: Context): void {
-    if (this.depth >= MAX_LIST_DEPTH) {
-      // Too deep to nest further: its items join this list.
-      this.endItem();
-      this.read(element, ctx);
-      return;
-    }
-    this.endItem();
-    const nested = this.reader.readList(element, ctx, this.depth + 1, this.hoisted);
-    if (nested) this.items.push({ children: [nested], nested: true });
-  }
-
-  rule(): void {
-    softBreak(this.current);
-  }
-
-  node(listType: 'bullet' | 'number', start: number): LexicalNode | null {
-    this.endItem();
-    if (this.items.length === 0) return null;
-    // Lexical numbers items by position; an item holding a nested list shares the next item's number.
-    let value = start;
-    const nodes = this.items.map((item) => listItemNode(item.children, item.nested ? value : value++, this.depth - 1));
-    return listNode(listType, nodes, start);
-  }
-
-  private endItem(): void {
-    const children = inlineNodes(this.current);
-    this.current = [];
-    if (children.length > 0) this.items.push({ children, nested: false });
-  }
-}
-
 function sameKind(a: BlockKind, b: BlockKind): boolean {
   return a.type === b.type && (a.type !== 'heading' || a.tag === (b as { tag: HeadingTag }).tag);
-}
-
-/** A line break between two parts of the same block, never two in a row (normalisation trims the ends). */
-function softBreak(items: InlineItem[]): void {
-  // Whitespace between two blocks does not count: `</p>\n<cite>` is one break, not two.
-  const last = items.findLast((item) => item.kind === 'br' || !/^[ \t\n\r\f]*$/.test(item.text));
-  if (last && last.kind !== 'br') items.push({ kind: 'br', link: null });
-}
-
-function inlineNodes(items: readonly InlineItem[]): LexicalNode[] {
-  return groupByLink(normalizeRun(items)).flatMap(({ link, items: group }) => {
-    const nodes = group.map((item) => (item.kind === 'br' ? linebreakNode() : textNode(item.text, item.format)));
-    return link ? [linkNode(link.url, nodes)] : nodes;
-  });
-}
-
-function listStart(el: DomNode): number {
-  if (el.localName !== 'ol') return 1;
-  const start = Number.parseInt(el.getAttribute?.('start') ?? '', 10);
-  return Number.isSafeInteger(start) && start >= 0 && start <= 1_000_000 ? start : 1;
 }

@@ -26,7 +26,7 @@ export const BLOCKS = new Set([
 
 /** Blocks read into the body; any other top-level block is kept whole. */
 const READ_BLOCKS = new Set([
-  'core/paragraph', 'core/heading', 'core/list', 'core/list-item', 'core/quote', 'core/separator', 'core/image', 'core/freeform',
+  'core/paragraph', 'core/heading', 'core/list', 'core/list-item', 'core/quote', 'core/separator', 'core/image', 'core/table', 'core/freeform',
 ]);
 /** A Custom HTML block that holds only `<!-- redaksi-… -->` markers (see src/core/sync/markers.ts). */
 const ONLY_OUR_MARKERS = /^<!-- wp:html -->\s*(?:<!--\s*redaksi-[\s\S]*?-->\s*)+<!-- \/wp:html -->$/;

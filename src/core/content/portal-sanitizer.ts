@@ -10,7 +10,7 @@ import sanitizeHtml from 'sanitize-html';
 
 export const PORTAL_TAGS = [
   'p', 'h2', 'h3', 'h4', 'strong', 'em', 'u', 's', 'a', 'br', 'ul', 'ol', 'li', 'blockquote', 'hr',
-  'figure', 'img', 'figcaption', 'span', 'cite', 'div',
+  'figure', 'img', 'figcaption', 'span', 'cite', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
 ] as const;
 
 /** The placeholder for a block delimiter while the sanitiser runs (never reaches the portal). */
@@ -29,6 +29,9 @@ const OPTIONS: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
     img: ['src', 'alt', 'class'],
     figure: ['class'],
     div: ['class'],
+    table: ['class'],
+    th: ['colspan', 'rowspan'],
+    td: ['colspan', 'rowspan'],
     figcaption: ['class'],
     span: ['class'],
     ol: ['start', 'class'],
@@ -40,8 +43,9 @@ const OPTIONS: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
     hr: ['class'],
   },
   allowedClasses: {
-    figure: ['wp-block-image', 'size-large', 'wp-block-embed', /^is-type-(?:video|rich)$/, /^is-provider-[a-z]+$/, /^wp-block-embed-[a-z]+$/],
+    figure: ['wp-block-image', 'size-large', 'wp-block-table', 'wp-block-embed', /^is-type-(?:video|rich)$/, /^is-provider-[a-z]+$/, /^wp-block-embed-[a-z]+$/],
     div: ['wp-block-embed__wrapper'],
+    table: ['has-fixed-layout'],
     figcaption: ['wp-element-caption'],
     img: [/^wp-image-\d+$/],
     span: ['credit'],

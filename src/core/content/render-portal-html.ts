@@ -178,6 +178,10 @@ class PortalRenderer {
         return [this.marks.add(checkedPortalBlock(node))];
       case 'embed':
         return [this.embed(node)];
+      case 'table': {
+        const table = this.table(node);
+        return table === '' ? [] : [table];
+      }
       default:
         // paragraph; also a stray list item or a link holding blocks: their content as paragraphs.
         return this.blocks(children, (inner) => this.paragraph(inner));
@@ -258,6 +262,44 @@ class PortalRenderer {
     return this.wrapped('core/image', attributes, `<figure class="wp-block-image size-large">${img}${figcaption}</figure>`);
   }
 
+  /**
+   * core/table as the block editor saves it: the first row is the header (<thead>) when all its cells
+   * are header cells; a cell's paragraphs become lines. Spans are kept, other cell styling is not.
+   */
+  private table(node: LexicalNode): string {
+    const rows = (node.children ?? []).filter((row) => row.type === 'tablerow' && (row.children ?? []).length > 0);
+    if (rows.length === 0) return '';
+    const headerRow = (rows[0]!.children ?? []).every((cell) => typeof cell.headerState === 'number' && (cell.headerState & 1) === 1);
+    const cells = (row: LexicalNode, inHead: boolean): string =>
+      (row.children ?? [])
+        .map((cell) => {
+          const tag = inHead || (typeof cell.headerState === 'number' && (cell.headerState & 2) === 2) ? 'th' : 'td';
+          const spans = `${span('colspan', cell.colSpan)}${span('rowspan', cell.rowSpan)}`;
+          return `<${tag}${spans}>${this.cell(cell)}</${tag}>`;
+        })
+        .join('');
+    const head = headerRow ? `<thead><tr>${cells(rows[0]!, true)}</tr></thead>` : '';
+    const body = rows.slice(headerRow ? 1 : 0).map((row) => `<tr>${cells(row, false)}</tr>`).join('');
+    return this.wrapped('core/table', {}, `<figure class="wp-block-table"><table class="has-fixed-layout">${head}${body === '' ? '' : `<tbody>${body}</tbody>`}</table></figure>`);
+  }
+
+  /** A cell's content as one inline run: its paragraphs (and list items) become lines. */
+  private cell(cell: LexicalNode): string {
+    const items: InlineItem[] = [];
+    const lines = (nodes: readonly LexicalNode[]): void => {
+      for (const child of nodes) {
+        if (isInline(child)) flatten([child], null, items);
+        else if (child.type !== 'image' && child.type !== 'embed' && child.type !== 'portal-block') {
+          items.push({ kind: 'br', link: null });
+          lines(child.children ?? []);
+          items.push({ kind: 'br', link: null });
+        }
+      }
+    };
+    lines(cell.children ?? []);
+    return this.itemsHtml(normalizeRun(collapseBreaks(items)));
+  }
+
   /** core/embed as the block editor saves it: the address on its own line, so WordPress's oEmbed finds it. */
   private embed(node: LexicalNode): string {
     const found = recogniseEmbed(node.url);
@@ -288,6 +330,13 @@ class PortalRenderer {
     return this.host === null || bareHost(parsed.hostname) !== this.host;
   }
 }
+
+/** Two line breaks in a row in a table cell are one: they stand for the edge between two paragraphs. */
+function collapseBreaks(items: InlineItem[]): InlineItem[] {
+  return items.filter((item, i) => item.kind !== 'br' || items[i - 1]?.kind !== 'br');
+}
+
+const span = (name: string, value: unknown): string => (typeof value === 'number' && Number.isSafeInteger(value) && value > 1 && value <= 1000 ? ` ${name}="${value}"` : '');
 
 function flattened(nodes: readonly LexicalNode[]): InlineItem[] {
   const items: InlineItem[] = [];
