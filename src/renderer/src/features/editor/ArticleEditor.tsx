@@ -40,6 +40,7 @@ import { EDITOR_NODES } from './nodes';
 import { ListTabPlugin, SafeContentPlugin, SessionPlugin, ShortcutsPlugin } from './plugins';
 import { PastePlugin } from './paste/PastePlugin';
 import { EmbedPlugin } from './embeds/EmbedPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { BlockSelectionPlugin } from './BlockSelectionPlugin';
 import { NoticeBar, SaveStatus } from './SaveStatus';
 import { editorTheme } from './theme';
@@ -324,6 +325,7 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
           <LinkPlugin validateUrl={isSafeLinkUrl} />
           <HorizontalRulePlugin />
           <EmbedPlugin />
+          <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasTabHandler hasNestedTables={false} />
           <MarkdownShortcutPlugin transformers={NEWS_TRANSFORMERS} />
           <ShortcutsPlugin />
           <SafeContentPlugin />

@@ -17,6 +17,12 @@ export const editorTheme: EditorThemeClasses = {
   image: 'ed-image',
   portalBlock: 'ed-portal-block-host',
   embed: 'ed-portal-block-host',
+  table: 'ed-table',
+  tableRow: 'ed-table-row',
+  tableCell: 'ed-table-cell',
+  tableCellHeader: 'ed-table-cell-header',
+  tableSelection: 'ed-table-selection',
+  tableCellSelected: 'ed-table-cell-selected',
   text: {
     bold: 'ed-bold',
     italic: 'ed-italic',
