@@ -290,7 +290,7 @@ test('hostile HTML pasted into the body leaves nothing that could run, in the pa
   };
   walk(stored.root as never);
   expect(urls.filter((url) => !/^(https?:|mailto:)/i.test(url))).toEqual([]);
-  expect([...types].filter((type) => !['root', 'paragraph', 'text', 'link', 'list', 'listitem', 'heading', 'quote', 'linebreak'].includes(type))).toEqual([]);
+  expect([...types].filter((type) => !['root', 'paragraph', 'text', 'link', 'list', 'listitem', 'heading', 'quote', 'linebreak', 'table', 'tablerow', 'tablecell'].includes(type))).toEqual([]);
   // And what would go to the portal: paste -> editor -> stored body -> portal HTML.
   expect(imageMediaIds(stored)).toEqual([]);
   const portalHtml = renderPortalHtml(stored, () => undefined);
