@@ -7,7 +7,7 @@
  * new handler is covered from its first day.
  */
 import type { HandlerName } from '../../shared/contract';
-import { portalBlockCases, tableAndEmbedCases } from './hostile-body-cases';
+import { portalBlockCases } from './hostile-body-cases';
 import type { ErrorKind } from '../../shared/errors';
 import { LEXICAL_LIMITS } from '../../shared/lexical-document';
 import { DEFAULT_SETTINGS } from '../settings/settings-service';
