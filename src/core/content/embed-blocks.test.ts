@@ -45,6 +45,20 @@ describe('embeds to and from the portal', () => {
     expect(parse(saved)).toEqual(documentOf([TWEET]));
   });
 
+  it('in classic content, a supported address on a line of its own is an embed (WordPress embeds it there too); anywhere else a link or text', () => {
+    const classic = 'Banjir di Tenggarong.\n\nhttps://youtu.be/dQw4w9WgXcQ\n\n<p>https://x.com/BMKG/status/1790000000000000000?s=20</p>\nLihat https://youtu.be/dQw4w9WgXcQ juga.\n\nhttps://kukarnews.test/berita';
+    expect(parse(classic).root.children.map((node) => (node.type === 'embed' ? node.url : node.type))).toEqual([
+      'paragraph',
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      'https://twitter.com/BMKG/status/1790000000000000000',
+      'paragraph',
+      'paragraph',
+    ]);
+    // Our own output keeps a paragraph holding only an address as a paragraph.
+    const own = render(paragraphNode([t('https://youtu.be/dQw4w9WgXcQ')]));
+    expect(parse(own)).toEqual(documentOf([paragraphNode([t('https://youtu.be/dQw4w9WgXcQ')])]));
+  });
+
   it('an embed of a provider Redaksi does not know is kept as it is', () => {
     const vimeo = '<!-- wp:embed {"url":"https://vimeo.com/76979871","type":"video","providerNameSlug":"vimeo"} -->\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\nhttps://vimeo.com/76979871\n</div></figure>\n<!-- /wp:embed -->';
     expect(parse(vimeo)).toEqual(documentOf([portalBlockNode({ name: 'core/embed', raw: vimeo })]));

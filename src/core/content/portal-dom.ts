@@ -30,6 +30,8 @@ const READ_BLOCKS = new Set([
 ]);
 /** A Custom HTML block that holds only `<!-- redaksi-… -->` markers (see src/core/sync/markers.ts). */
 const ONLY_OUR_MARKERS = /^<!-- wp:html -->\s*(?:<!--\s*redaksi-[\s\S]*?-->\s*)+<!-- \/wp:html -->$/;
+/** An address alone on its line, bare or as the only content of a paragraph (as WordPress's autoembed finds it). */
+const OWN_LINE_URL = /^[ \t]*(?:<p>[ \t]*)?(https?:\/\/[^\s<>"]+)[ \t]*(?:<\/p>)?[ \t]*$/gim;
 /** Stands in the HTML for a kept block while the walk runs. */
 export const KEPT_TAG = 'redaksi-kept-block';
 
@@ -59,7 +61,11 @@ export function documentBody(html: string): { body: DomNode; kept: KeptBlocks } 
     .map((piece) => {
       // The Custom HTML block our sync markers travel in is not the article's.
       if (piece.kind === 'block' && piece.name === 'core/html' && ONLY_OUR_MARKERS.test(piece.raw)) return '';
-      if (piece.kind !== 'block') return classic(piece.raw);
+      if (piece.kind !== 'block') return classic(piece.raw).replace(OWN_LINE_URL, (line: string, url: string) => {
+        // Classic content: WordPress embeds a supported address on a line of its own (autoembed), so it is one here too.
+        const embed = recogniseEmbed(url);
+        return embed ? keep(embedNode(embed)) : line;
+      });
       // An embed of a supported post is read into the body; any other embed is kept as it is.
       const embed = piece.name === 'core/embed' ? recogniseEmbed(openerAttributes(piece.raw).url) : null;
       if (embed) return keep(embedNode(embed));
