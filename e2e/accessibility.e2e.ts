@@ -101,6 +101,47 @@ for (const { theme, label } of THEMES) {
   });
 }
 
+/** Nodes in the shape Lexical serialises them: a table with a header row, two embeds and a gallery kept from the portal. */
+const el = { direction: null, format: '', indent: 0, version: 1 };
+const para = (text: string) => ({ children: [{ detail: 0, format: 0, mode: 'normal', style: '', text, type: 'text', version: 1 }], ...el, textFormat: 0, textStyle: '', type: 'paragraph' });
+const cell = (text: string, headerState = 0) => ({ children: [para(text)], backgroundColor: null, colSpan: 1, headerState, rowSpan: 1, ...el, type: 'tablecell' });
+const row = (...cells: object[]) => ({ children: cells, ...el, type: 'tablerow' });
+const GALLERY = '<!-- wp:gallery {"linkTo":"none"} -->\n<figure class="wp-block-gallery"><img src="https://kukarnews.test/a.jpg" alt=""/></figure>\n<!-- /wp:gallery -->';
+const BLOCKS_BODY = {
+  root: {
+    ...el,
+    type: 'root',
+    children: [
+      para('Hasil rekapitulasi suara Pilkada Kukar.'),
+      { children: [row(cell('Hari', 1), cell('Jam', 1)), row(cell('Senin'), cell('08.00 WITA'))], ...el, type: 'table' },
+      { type: 'embed', version: 1, provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' },
+      { type: 'embed', version: 1, provider: 'twitter', url: 'https://twitter.com/BMKG/status/1790000000000000000' },
+      { type: 'portal-block', version: 1, name: 'core/gallery', raw: GALLERY },
+      para('Penutup.'),
+    ],
+  },
+};
+
+for (const { theme, label } of THEMES) {
+  test(`no serious or critical axe violations on tables, embeds and blocks kept from the portal (${label})`, async ({ page, host, openApp }, testInfo) => {
+    await useTheme(host, theme);
+    const article = await callHost<{ id: string; version: number }>(host, 'articles-create', {});
+    await callHost(host, 'articles-save', { id: article.id, baseVersion: article.version, title: 'Hasil Pilkada Kukar', excerpt: '', body: BLOCKS_BODY });
+    await openApp();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await expect(ui.title(page)).toHaveValue('Hasil Pilkada Kukar');
+    await expect(ui.body(page).getByRole('table')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Sematan YouTube', exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Sematan X (Twitter)', exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Blok dari portal: core/gallery', exact: true })).toBeVisible();
+    // The caret in a cell: the table's own buttons show in the toolbar.
+    await ui.body(page).getByRole('cell', { name: 'Senin', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Tambah baris di bawah', exact: true })).toBeVisible();
+    const serious = await audit(page, testInfo, `Tabel, sematan, blok portal (${label})`);
+    expect(serious, 'serious or critical accessibility violations').toEqual([]);
+  });
+}
+
 test.describe('first run', () => {
   test.use({ onboarded: false });
 

@@ -290,7 +290,7 @@ test('hostile HTML pasted into the body leaves nothing that could run, in the pa
   };
   walk(stored.root as never);
   expect(urls.filter((url) => !/^(https?:|mailto:)/i.test(url))).toEqual([]);
-  expect([...types].filter((type) => !['root', 'paragraph', 'text', 'link', 'list', 'listitem', 'heading', 'quote', 'linebreak'].includes(type))).toEqual([]);
+  expect([...types].filter((type) => !['root', 'paragraph', 'text', 'link', 'list', 'listitem', 'heading', 'quote', 'linebreak', 'table', 'tablerow', 'tablecell'].includes(type))).toEqual([]);
   // And what would go to the portal: paste -> editor -> stored body -> portal HTML.
   expect(imageMediaIds(stored)).toEqual([]);
   const portalHtml = renderPortalHtml(stored, () => undefined);
@@ -300,7 +300,7 @@ test('hostile HTML pasted into the body leaves nothing that could run, in the pa
   expect(dialogs).toEqual([]);
 });
 
-test('a pasted table and picture are not dropped without a word', async ({ page, openApp }) => {
+test('a pasted table is kept as a table, and a pasted picture is not dropped without a word', async ({ page, openApp }) => {
   await openApp();
   await startArticle(page, 'Jadwal Kapal Feri Samarinda');
   await paste(page, {
@@ -309,7 +309,8 @@ test('a pasted table and picture are not dropped without a word', async ({ page,
   });
   await expect(ui.body(page)).toContainText('08.00 WITA');
   await expect(page.getByText('Gambar dari yang ditempel tidak ikut.', { exact: false })).toBeVisible();
-  await expect(page.getByText('Naskah tidak memuat tabel: isi tabel yang ditempel menjadi alinea biasa.', { exact: false })).toBeVisible();
+  await expect(ui.body(page).getByRole('table')).toBeVisible();
+  await expect(ui.body(page).getByRole('cell', { name: '08.00 WITA', exact: true })).toBeVisible();
   await expect(ui.body(page).locator('img')).toHaveCount(0);
 });
 

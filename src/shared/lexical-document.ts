@@ -7,6 +7,7 @@
  * thousands of nodes, and the walk is both faster and able to stop at a depth bound.
  */
 import { z } from 'zod';
+import { embedFieldsProblem } from './embeds';
 
 export interface LexicalNode {
   type: string;
@@ -21,9 +22,9 @@ export interface LexicalDocument {
 }
 
 /** Block-level node types: their text is separated from the next block's by a newline. */
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'horizontalrule', 'image']);
-const ELEMENT_TYPES = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link', 'autolink']);
-const LEAF_TYPES = new Set(['text', 'linebreak', 'tab', 'horizontalrule', 'image']);
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'horizontalrule', 'image', 'portal-block', 'embed', 'table', 'tablerow', 'tablecell']);
+const ELEMENT_TYPES = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link', 'autolink', 'table', 'tablerow', 'tablecell']);
+const LEAF_TYPES = new Set(['text', 'linebreak', 'tab', 'horizontalrule', 'image', 'portal-block', 'embed']);
 export const ALLOWED_NODE_TYPES: ReadonlySet<string> = new Set([...ELEMENT_TYPES, ...LEAF_TYPES]);
 
 export const LEXICAL_LIMITS = {
@@ -85,6 +86,16 @@ export function checkLexicalDocument(value: unknown): LexicalIssue[] {
       const problem = checkImageNode(node);
       if (problem) return fail(path, 'body.invalidImage', problem);
     }
+    if (node.type === 'embed') {
+      const problem = embedFieldsProblem(node);
+      if (problem) return fail(path, 'body.invalidEmbed', problem);
+    }
+    if (node.type === 'portal-block') {
+      const problem = checkPortalBlockNode(node);
+      if (problem) return fail(path, 'body.invalidPortalBlock', problem);
+      textLength += (node.raw as string).length;
+      if (textLength > LEXICAL_LIMITS.maxTextLength) return fail('body', 'body.tooLarge', 'text too long');
+    }
   }
   return issues;
 }
@@ -112,6 +123,11 @@ const NODE_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
   linebreak: new Set(['type', 'version']),
   horizontalrule: new Set(['type', 'version']),
   image: new Set(['type', 'version', 'mediaId', 'altText', 'caption', 'credit']),
+  table: new Set([...ELEMENT_FIELDS, 'colWidths', 'frozenColumnCount', 'frozenRowCount', 'rowStriping']),
+  tablerow: new Set([...ELEMENT_FIELDS, 'height']),
+  tablecell: new Set([...ELEMENT_FIELDS, 'backgroundColor', 'colSpan', 'headerState', 'rowSpan', 'verticalAlign', 'width']),
+  embed: new Set(['type', 'version', 'provider', 'url']),
+  'portal-block': new Set(['type', 'version', 'name', 'raw']),
 };
 const isCount = (v: unknown, max: number): boolean => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= max;
 const ELEMENT_FORMATS: ReadonlySet<unknown> = new Set(['', 'left', 'start', 'center', 'right', 'end', 'justify']);
@@ -132,6 +148,9 @@ const FIELD_CHECKS: Readonly<Record<string, (value: unknown, type: string) => bo
   value: (v) => Number.isSafeInteger(v),
   checked: (v) => typeof v === 'boolean',
   isUnlinked: (v) => typeof v === 'boolean',
+  frozenColumnCount: (v) => isCount(v, 1000),
+  frozenRowCount: (v) => isCount(v, 1000),
+  rowStriping: (v) => typeof v === 'boolean',
 };
 
 const HEADING_TAGS: ReadonlySet<unknown> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -158,9 +177,38 @@ function checkNodeShape(node: Record<string, unknown>): string | null {
     if (check && node[key] !== undefined && !check(node[key], type)) return `${type} node has a ${key} the editor never writes`;
   }
   if (node.type === 'heading' && !HEADING_TAGS.has(node.tag)) return 'heading tag must be h1 to h6';
+  if (node.type === 'table' || node.type === 'tablerow' || node.type === 'tablecell') return tableShapeProblem(node);
   if (node.type === 'list') {
     if (node.tag !== undefined && !LIST_TAGS.has(node.tag)) return 'list tag must be ul or ol';
     if (node.listType !== undefined && !LIST_TYPES.has(node.listType)) return 'list type must be bullet, number or check';
+  }
+  return null;
+}
+
+/** What a table holds: rows in a table, cells in a row, and a cell's own fields (Lexical's TableCellNode). */
+const TABLE_CHILD: Record<string, string> = { table: 'tablerow', tablerow: 'tablecell' };
+const isSpan = (v: unknown, max: number): boolean => Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= max;
+const isSize = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100_000;
+
+function tableShapeProblem(node: Record<string, unknown>): string | null {
+  const childType = TABLE_CHILD[node.type as string];
+  if (childType && Array.isArray(node.children) && node.children.some((child) => !isObject(child) || child.type !== childType)) {
+    return `a ${node.type as string} holds only ${childType} nodes`;
+  }
+  if (node.type === 'table' && node.colWidths !== undefined && !(Array.isArray(node.colWidths) && node.colWidths.length <= 1000 && node.colWidths.every(isSize))) {
+    return 'table column widths must be numbers';
+  }
+  if (node.type === 'tablerow' && node.height !== undefined && !isSize(node.height)) return 'table row height must be a number';
+  if (node.type === 'tablecell') {
+    if (!Number.isSafeInteger(node.headerState) || (node.headerState as number) < 0 || (node.headerState as number) > 3) return 'table cell header state must be 0 to 3';
+    if (node.colSpan !== undefined && !isSpan(node.colSpan, 1000)) return 'table cell column span must be 1 to 1000';
+    if (node.rowSpan !== undefined && !isSpan(node.rowSpan, 1000)) return 'table cell row span must be 1 to 1000';
+    if (node.width !== undefined && node.width !== null && !isSize(node.width)) return 'table cell width must be a number';
+    // Lexical writes it into the cell's style: a colour and nothing else.
+    if (node.backgroundColor !== undefined && node.backgroundColor !== null && !(typeof node.backgroundColor === 'string' && /^#[0-9a-f]{3,8}$/i.test(node.backgroundColor))) {
+      return 'table cell background must be a hex colour';
+    }
+    if (node.verticalAlign !== undefined && node.verticalAlign !== 'top' && node.verticalAlign !== 'middle' && node.verticalAlign !== 'bottom') return 'table cell alignment is not known';
   }
   return null;
 }
@@ -187,6 +235,28 @@ function checkImageNode(node: Record<string, unknown>): string | null {
     if (typeof value !== 'string') return `image ${field} must be text`;
     if (value.length > IMAGE_TEXT_LIMIT) return `image ${field} is too long`;
   }
+  return null;
+}
+
+/**
+ * A block of the portal's post that Redaksi does not edit (a gallery, a plugin's block, custom
+ * HTML): kept whole and delivered back byte for byte. `name` is the block's name as WordPress
+ * writes it (`core/gallery`), `raw` its exact text with its delimiters. The editor only shows it.
+ */
+export interface PortalBlockNodeFields {
+  name: string;
+  raw: string;
+}
+
+/** Longest kept block: a gallery of a hundred photos is ~60 kB. */
+export const PORTAL_BLOCK_RAW_LIMIT = 1_000_000;
+export const PORTAL_BLOCK_NAME = /^[a-z][a-z0-9_-]{0,63}\/[a-z][a-z0-9_-]{0,63}$/;
+
+function checkPortalBlockNode(node: Record<string, unknown>): string | null {
+  if (typeof node.name !== 'string' || !PORTAL_BLOCK_NAME.test(node.name)) return 'portal block without a valid block name';
+  if (typeof node.raw !== 'string' || node.raw.length === 0) return 'portal block without its content';
+  if (node.raw.length > PORTAL_BLOCK_RAW_LIMIT) return 'portal block is too large';
+  if (!node.raw.startsWith('<!--')) return 'portal block must start with its block delimiter';
   return null;
 }
 

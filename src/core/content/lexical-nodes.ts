@@ -2,7 +2,8 @@
  * Serialised Lexical nodes in exactly the shape the editor writes them (Lexical 0.52's exportJSON,
  * same keys), so a body parsed from the portal loads in the editor like one typed there.
  */
-import type { ImageNodeFields, LexicalDocument, LexicalNode } from '../../shared/lexical-document';
+import type { EmbedNodeFields } from '../../shared/embeds';
+import type { ImageNodeFields, LexicalDocument, LexicalNode, PortalBlockNodeFields } from '../../shared/lexical-document';
 
 export type HeadingTag = 'h2' | 'h3' | 'h4';
 export type ListType = 'bullet' | 'number';
@@ -50,6 +51,27 @@ export function horizontalRuleNode(): LexicalNode {
 
 export function imageNode(fields: ImageNodeFields): LexicalNode {
   return { type: 'image', version: 1, mediaId: fields.mediaId, altText: fields.altText, caption: fields.caption, credit: fields.credit };
+}
+
+export function portalBlockNode(fields: PortalBlockNodeFields): LexicalNode {
+  return { type: 'portal-block', version: 1, name: fields.name, raw: fields.raw };
+}
+
+export function embedNode(fields: EmbedNodeFields): LexicalNode {
+  return { type: 'embed', version: 1, provider: fields.provider, url: fields.url };
+}
+
+/** headerState as Lexical's TableCellHeaderStates: 1 = header row, 2 = header column, 3 = both. */
+export function tableCellNode(children: LexicalNode[], headerState = 0, colSpan = 1, rowSpan = 1): LexicalNode {
+  return { children, backgroundColor: null, colSpan, headerState, rowSpan, ...elementFields, type: 'tablecell', version: 1 };
+}
+
+export function tableRowNode(cells: LexicalNode[]): LexicalNode {
+  return { children: cells, ...elementFields, type: 'tablerow', version: 1 };
+}
+
+export function tableNode(rows: LexicalNode[]): LexicalNode {
+  return { children: rows, ...elementFields, type: 'table', version: 1 };
 }
 
 export function documentOf(children: LexicalNode[]): LexicalDocument {

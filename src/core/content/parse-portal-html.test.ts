@@ -18,6 +18,9 @@ import {
   listNode,
   paragraphNode,
   quoteNode,
+  tableCellNode,
+  tableNode,
+  tableRowNode,
   textNode as t,
 } from './lexical-nodes';
 import { MAX_PORTAL_HTML_LENGTH, parsePortalHtml, portalText } from './parse-portal-html';
@@ -179,7 +182,7 @@ describe('parsePortalHtml: Gutenberg', () => {
         listItemNode([t('Obat-obatan')], 2),
         listItemNode([listNode('bullet', [listItemNode([t('untuk '), t('anak', STRIKETHROUGH), t(' balita')], 1, 1)])], 3),
       ]),
-      quoteNode([t('“Kami siaga 24 jam,”'), br(), t('Kepala BPBD Kukar')]),
+      quoteNode([t('“Kami siaga 24 jam,”'), br(), t('— Kepala BPBD Kukar')]),
       horizontalRuleNode(),
       p(t('Baca juga: '), linkNode('https://kukarnews.test/bmkg-cuaca-ekstrem/', [t('BMKG Minta Warga Waspada')])),
     ]);
@@ -293,11 +296,10 @@ describe('parsePortalHtml: anything else becomes text', () => {
     ]);
   });
 
-  it('reads tables, divs and sections as paragraphs, spans and fonts as their text, <pre> lines as lines', () => {
+  it('reads tables as tables, divs and sections as paragraphs, spans and fonts as their text, <pre> lines as lines', () => {
     expect(blocks('<div class="x"><span style="color:red">merah</span> <font face="Arial">huruf</font></div><table><tr><td>sel 1</td><td>sel 2</td></tr></table><pre>baris 1\nbaris 2</pre>')).toEqual([
       p(t('merah huruf')),
-      p(t('sel 1')),
-      p(t('sel 2')),
+      tableNode([tableRowNode([tableCellNode([p(t('sel 1'))]), tableCellNode([p(t('sel 2'))])])]),
       p(t('baris 1'), br(), t('baris 2')),
     ]);
   });

@@ -1,30 +1,34 @@
 /**
  * The portal's HTML (a post pulled from WordPress: another writer's pending post, or the portal's
  * side of a conflict) as an article body the editor can load. Accepts what renderPortalHtml emits,
- * Gutenberg's serialised blocks (their comments are dropped, as are our `<!-- redaksi-… -->`
- * markers), and classic-editor content (paragraphs by blank lines, `[caption]` shortcodes).
+ * the block editor's posts, and classic-editor content (paragraphs by blank lines, `[caption]`
+ * shortcodes). Blocks of the kinds Redaksi writes are read into the body (their delimiters are
+ * dropped, as are our `<!-- redaksi-… -->` markers); any other top-level block (a gallery, a
+ * plugin's block, custom HTML) is kept whole as a `portal-block` node and goes back unchanged.
  *
  * Nothing of the HTML survives as HTML: it is read into the node types of our allowlist, text is
  * kept as text (rendering escapes it), links only when http(s)/mailto. Scripts, styles, frames,
  * embeds and form controls are dropped with their content; any other element gives its text.
  */
-import { parseHTML } from 'linkedom';
 import { AppError } from '../../shared/errors';
-import { IMAGE_TEXT_LIMIT, checkLexicalDocument, isSafeLinkUrl, lexicalToPlainText, type LexicalDocument, type LexicalNode } from '../../shared/lexical-document';
+import {
+  IMAGE_TEXT_LIMIT,
+  checkLexicalDocument,   isSafeLinkUrl,
+  lexicalToPlainText,
+  type LexicalDocument,
+  type LexicalNode,
+  } from '../../shared/lexical-document';
 import { canonicalCredit, splitCaptionText } from './credit';
-import { FORMAT, cleanLine, groupByLink, normalizeRun, type InlineItem, type RunLink } from './inline';
+import { FORMAT, cleanLine, type InlineItem, type RunLink } from './inline';
+import { ListBuilder, inlineNodes, listStart, readTable, softBreak } from './parse-portal-blocks';
+import { BLOCKS, DROPPED, ELEMENT, KEPT_TAG, TEXT, descendants, documentBody, textOf, type DomNode, type KeptBlocks } from './portal-dom';
 import {
   documentOf,
   headingNode,
   horizontalRuleNode,
   imageNode,
-  linebreakNode,
-  linkNode,
-  listItemNode,
-  listNode,
   paragraphNode,
   quoteNode,
-  textNode,
   type HeadingTag,
 } from './lexical-nodes';
 
@@ -57,22 +61,7 @@ export interface ParsedPortalBody {
 export const MAX_PORTAL_HTML_LENGTH = 10_000_000;
 /** Deeper markup is read as plain text: keeps the walk's recursion bounded. */
 const MAX_ELEMENT_DEPTH = 256;
-/** Deeper lists are flattened into their parent: keeps the body within the depth the backend accepts. */
-const MAX_LIST_DEPTH = 6;
 
-/** Dropped with everything inside them. */
-const DROPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'noframes', 'object', 'embed', 'applet', 'param',
-  'svg', 'math', 'canvas', 'video', 'audio', 'source', 'track', 'map', 'area', 'head', 'title', 'meta', 'link', 'base',
-  'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output', 'progress', 'meter',
-  'xmp', 'plaintext', 'listing', 'noembed', 'dialog', 'slot', 'portal', 'rp', 'rt',
-]);
-/** Elements whose start and end separate paragraphs. Anything not listed is read as inline. */
-const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'address', 'center', 'form', 'fieldset',
-  'legend', 'details', 'summary', 'figure', 'figcaption', 'pre', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr',
-  'td', 'th', 'dl', 'dt', 'dd', 'li', 'hgroup', 'search', 'menu',
-]);
 const FORMAT_OF: Record<string, number> = {
   b: FORMAT.bold, strong: FORMAT.bold,
   i: FORMAT.italic, em: FORMAT.italic,
@@ -80,24 +69,14 @@ const FORMAT_OF: Record<string, number> = {
   s: FORMAT.strikethrough, strike: FORMAT.strikethrough, del: FORMAT.strikethrough,
 };
 const HEADING_OF: Record<string, HeadingTag> = { h1: 'h2', h2: 'h2', h3: 'h3', h4: 'h4', h5: 'h4', h6: 'h4' };
+/** A quote's citation is read as its last line, marked so the renderer writes it as `<cite>` again. */
+const CITATION_PREFIX = '\u2014 ';
 
-/** The little of the DOM the walk needs (linkedom's nodes have it; no DOM typings in src/core). */
-interface DomNode {
-  nodeType: number;
-  localName?: string;
-  data?: string;
-  textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
-  getAttribute?(name: string): string | null;
-}
-const ELEMENT = 1;
-const TEXT = 3;
-
-type BlockKind = { type: 'paragraph' } | { type: 'heading'; tag: HeadingTag } | { type: 'quote' };
+export type BlockKind = { type: 'paragraph' } | { type: 'heading'; tag: HeadingTag } | { type: 'quote' };
 /** How newlines in text count: as spaces (inside <p>), as wpautop reads them (loose text), or as lines (<pre>). */
-type Newlines = 'collapse' | 'autop' | 'pre';
+export type Newlines = 'collapse' | 'autop' | 'pre';
 
-interface Context {
+export interface Context {
   format: number;
   link: RunLink | null;
   block: BlockKind;
@@ -105,7 +84,7 @@ interface Context {
   depth: number;
 }
 
-interface FoundImage {
+export interface FoundImage {
   remoteId?: number;
   url: string;
   alt: string;
@@ -113,21 +92,27 @@ interface FoundImage {
   credit: string;
 }
 
-/** Where the walk puts what it reads: the article's top level, or the item of a list. */
-interface Flow {
+/** Where the walk puts what it reads: the article's top level, the item of a list, or a table cell. */
+export interface Flow {
   inline(item: InlineItem, ctx: Context): void;
   boundary(ctx: Context): void;
   image(image: FoundImage): void;
   list(element: DomNode, ctx: Context): void;
   rule(): void;
+  kept(node: LexicalNode): void;
+  table(element: DomNode, ctx: Context): void;
 }
+
+/** What a list or a table cannot hold and places after itself. */
+export type Hoisted = { kind: 'image'; image: FoundImage } | { kind: 'kept'; node: LexicalNode };
 
 export function parsePortalHtml(html: string, media: LocalMediaLookup, options: ParseOptions = {}): ParsedPortalBody {
   if (html.length > MAX_PORTAL_HTML_LENGTH) {
     throw new AppError({ kind: 'validation', code: 'content.portalTooLarge', message: 'The portal post is too large to open.', params: { length: html.length } });
   }
-  const reader = new PortalReader(media, baseOf(options.baseUrl));
-  reader.walk(documentBody(html), reader.root, { format: 0, link: null, block: { type: 'paragraph' }, newlines: 'autop', depth: 0 });
+  const { body: dom, kept } = documentBody(html);
+  const reader = new PortalReader(media, baseOf(options.baseUrl), kept);
+  reader.walk(dom, reader.root, { format: 0, link: null, block: { type: 'paragraph' }, newlines: 'autop', depth: 0 });
   const blocks = reader.root.finish();
   const body = documentOf(blocks.length > 0 ? blocks : [paragraphNode([])]);
   const issues = checkLexicalDocument(body);
@@ -148,17 +133,6 @@ export function portalText(html: string): string {
   return lexicalToPlainText(parsePortalHtml(html, () => ANY_MEDIA).body);
 }
 
-function documentBody(html: string): DomNode {
-  const source = html
-    // Classic-editor captions: [caption id="attachment_5" …]<img …> Caption text[/caption]
-    .replace(/\[caption\b[^\]]*\]\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*?)\[\/caption\]/gi, '<figure>$1<figcaption>$2</figcaption></figure>')
-    // The parser stops at the first </body> or </html>: content that carries its own must not end early.
-    .replace(/<\/?(?:html|head|body)\b[^>]*>/gi, '');
-  // linkedom types its result with the DOM library, which src/core does not load.
-  const window = parseHTML(`<!doctype html><html><head></head><body>${source}</body></html>`) as unknown as { document: { body: DomNode } };
-  return window.document.body;
-}
-
 function baseOf(baseUrl: string | undefined): URL | null {
   if (!baseUrl) return null;
   try {
@@ -168,15 +142,22 @@ function baseOf(baseUrl: string | undefined): URL | null {
   }
 }
 
-class PortalReader {
+export class PortalReader {
   readonly unknownImages: UnknownPortalImage[] = [];
   readonly root: RootFlow;
 
   constructor(
     private readonly media: LocalMediaLookup,
     private readonly base: URL | null,
+    private readonly kept: KeptBlocks,
   ) {
     this.root = new RootFlow(this);
+  }
+
+  /** The kept block an element stands for (only elements this parse put there carry its key). */
+  private keptBlock(el: DomNode): LexicalNode | undefined {
+    const match = /^([0-9a-f-]{36})-(\d+)$/.exec(el.getAttribute?.('data-key') ?? '');
+    return match && match[1] === this.kept.nonce ? this.kept.blocks[Number(match[2])] : undefined;
   }
 
   walk(parent: DomNode, flow: Flow, ctx: Context): void {
@@ -221,6 +202,19 @@ class PortalReader {
       return;
     }
     const inner: Context = { ...ctx, depth: ctx.depth + 1 };
+    if (tag === KEPT_TAG) {
+      const node = this.keptBlock(el);
+      if (node) flow.kept(node);
+      return;
+    }
+    if (tag === 'cite' && ctx.block.type === 'quote') {
+      // The quote's citation: its own last line, starting with "— ".
+      flow.boundary(ctx);
+      flow.inline({ kind: 'text', text: CITATION_PREFIX, format: 0, link: null }, ctx);
+      this.walk(el, flow, { ...inner, newlines: 'collapse' });
+      flow.boundary(ctx);
+      return;
+    }
     if (tag === 'br') return flow.inline({ kind: 'br', link: ctx.link }, ctx);
     if (tag === 'hr') return flow.rule();
     if (tag === 'img') {
@@ -229,6 +223,7 @@ class PortalReader {
       return;
     }
     if (tag === 'ul' || tag === 'ol') return flow.list(el, inner);
+    if (tag === 'table') return flow.table(el, inner);
     if (tag === 'figure' && this.figure(el, flow)) return;
     const format = FORMAT_OF[tag];
     if (format !== undefined) return this.walk(el, flow, { ...inner, format: ctx.format | format });
@@ -306,7 +301,11 @@ class PortalReader {
   }
 
   /** A list element as a Lexical list (nested lists in items of their own, as the editor keeps them). */
-  readList(el: DomNode, ctx: Context, depth: number, hoisted: FoundImage[]): LexicalNode | null {
+  readTable(el: DomNode, ctx: Context, hoisted: Hoisted[]): LexicalNode | null {
+    return readTable(this, el, ctx, hoisted);
+  }
+
+  readList(el: DomNode, ctx: Context, depth: number, hoisted: Hoisted[]): LexicalNode | null {
     const builder = new ListBuilder(this, depth, hoisted);
     builder.read(el, ctx);
     return builder.node(el.localName === 'ol' ? 'number' : 'bullet', listStart(el));
@@ -340,16 +339,36 @@ class RootFlow implements Flow {
 
   list(element: DomNode, ctx: Context): void {
     this.close();
-    const hoisted: FoundImage[] = [];
+    const hoisted: Hoisted[] = [];
     const list = this.reader.readList(element, { ...ctx, format: 0, link: null, newlines: 'collapse' }, 1, hoisted);
     if (list) this.blocks.push(list);
-    // Pictures inside list items follow the list: an item holds only text.
-    for (const image of hoisted) this.image(image);
+    // Pictures (and kept blocks) inside list items follow the list: an item holds only text.
+    this.place(hoisted);
+  }
+
+  table(element: DomNode, ctx: Context): void {
+    this.close();
+    const hoisted: Hoisted[] = [];
+    const table = this.reader.readTable(element, { ...ctx, format: 0, link: null, newlines: 'collapse', block: { type: 'paragraph' } }, hoisted);
+    if (table) this.blocks.push(table);
+    this.place(hoisted);
+  }
+
+  private place(hoisted: readonly Hoisted[]): void {
+    for (const item of hoisted) {
+      if (item.kind === 'image') this.image(item.image);
+      else this.kept(item.node);
+    }
   }
 
   rule(): void {
     this.close();
     this.blocks.push(horizontalRuleNode());
+  }
+
+  kept(node: LexicalNode): void {
+    this.close();
+    this.blocks.push(node);
   }
 
   finish(): LexicalNode[] {
@@ -369,121 +388,6 @@ class RootFlow implements Flow {
   }
 }
 
-/** The items of one list. Block boundaries inside an item become line breaks. */
-class ListBuilder implements Flow {
-  private readonly items: { children: LexicalNode[]; nested: boolean }[] = [];
-  private current: InlineItem[] = [];
-
-  constructor(
-    private readonly reader: PortalReader,
-    private readonly depth: number,
-    private readonly hoisted: FoundImage[],
-  ) {}
-
-  read(el: DomNode, ctx: Context): void {
-    const children = el.childNodes;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
-      // Anything but an <li> directly in a list (text, a stray element) is read as an item of its own.
-      if (child.nodeType === ELEMENT && child.localName === 'li') this.reader.walk(child, this, ctx);
-      else this.reader.node(child, this, ctx);
-      this.endItem();
-    }
-  }
-
-  inline(item: InlineItem): void {
-    this.current.push(item);
-  }
-
-  boundary(): void {
-    softBreak(this.current);
-  }
-
-  image(image: FoundImage): void {
-    this.hoisted.push(image);
-  }
-
-  list(element: DomNode, ctx: Context): void {
-    if (this.depth >= MAX_LIST_DEPTH) {
-      // Too deep to nest further: its items join this list.
-      this.endItem();
-      this.read(element, ctx);
-      return;
-    }
-    this.endItem();
-    const nested = this.reader.readList(element, ctx, this.depth + 1, this.hoisted);
-    if (nested) this.items.push({ children: [nested], nested: true });
-  }
-
-  rule(): void {
-    softBreak(this.current);
-  }
-
-  node(listType: 'bullet' | 'number', start: number): LexicalNode | null {
-    this.endItem();
-    if (this.items.length === 0) return null;
-    // Lexical numbers items by position; an item holding a nested list shares the next item's number.
-    let value = start;
-    const nodes = this.items.map((item) => listItemNode(item.children, item.nested ? value : value++, this.depth - 1));
-    return listNode(listType, nodes, start);
-  }
-
-  private endItem(): void {
-    const children = inlineNodes(this.current);
-    this.current = [];
-    if (children.length > 0) this.items.push({ children, nested: false });
-  }
-}
-
 function sameKind(a: BlockKind, b: BlockKind): boolean {
   return a.type === b.type && (a.type !== 'heading' || a.tag === (b as { tag: HeadingTag }).tag);
-}
-
-/** A line break between two parts of the same block, never two in a row (normalisation trims the ends). */
-function softBreak(items: InlineItem[]): void {
-  const last = items[items.length - 1];
-  if (last && last.kind !== 'br') items.push({ kind: 'br', link: null });
-}
-
-function inlineNodes(items: readonly InlineItem[]): LexicalNode[] {
-  return groupByLink(normalizeRun(items)).flatMap(({ link, items: group }) => {
-    const nodes = group.map((item) => (item.kind === 'br' ? linebreakNode() : textNode(item.text, item.format)));
-    return link ? [linkNode(link.url, nodes)] : nodes;
-  });
-}
-
-function listStart(el: DomNode): number {
-  if (el.localName !== 'ol') return 1;
-  const start = Number.parseInt(el.getAttribute?.('start') ?? '', 10);
-  return Number.isSafeInteger(start) && start >= 0 && start <= 1_000_000 ? start : 1;
-}
-
-/** Elements with the tag below `root`, in document order (an explicit stack: no recursion on deep markup). */
-function descendants(root: DomNode, tag: string): DomNode[] {
-  const found: DomNode[] = [];
-  const stack: DomNode[] = [...Array.from(root.childNodes)].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType !== ELEMENT || DROPPED.has(node.localName ?? '')) continue;
-    if (node.localName === tag) found.push(node);
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
-  }
-  return found;
-}
-
-/** Text of an element as a reader sees it: dropped elements (scripts…) and `skip` left out, <br> as a space. */
-function textOf(root: DomNode, skip: DomNode | null = null): string {
-  const parts: string[] = [];
-  const stack: DomNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node === skip) continue;
-    if (node.nodeType === TEXT) parts.push(node.data ?? '');
-    else if (node.nodeType === ELEMENT) {
-      if (DROPPED.has(node.localName ?? '')) continue;
-      if (node.localName === 'br') parts.push(' ');
-      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
-    }
-  }
-  return parts.join('');
 }

@@ -31,31 +31,106 @@ const thrown = (run: () => unknown): Promise<AppError> => rejectionOf(new Promis
 
 const SITE = { siteUrl: 'https://kukarnews.test/' };
 const p = (...children: LexicalNode[]): LexicalNode => paragraphNode(children);
-const render = (...blocks: LexicalNode[]): string => renderPortalHtml(documentOf(blocks), portalMedia, SITE);
+/** The HTML inside the block delimiters, blocks run together: what most tests here are about. */
+const inner = (html: string): string => html.replace(/\n?<!-- \/?wp:[^>]*?-->\n?/g, '');
+const render = (...blocks: LexicalNode[]): string => inner(renderPortalHtml(documentOf(blocks), portalMedia, SITE));
 
 function photo(caption: string, credit: string, altText = 'Warga di tepi sungai'): LexicalNode {
   return imageNode({ mediaId: PHOTO_BANJIR, altText, caption, credit });
 }
 
 const SAMPLE_HTML = [
+  '<!-- wp:paragraph -->',
   '<p><strong>TENGGARONG –</strong> Pemerintah Republik Indonesia melalui Surat Keputusan Bersama (SKB) Nomor 2 Tahun 2022 mengatur netralitas Aparatur Sipil Negara (ASN) dalam <em>Pemilu 2024</em>.</p>',
-  '<figure class="wp-block-image size-large"><img src="https://kukarnews.test/wp-content/uploads/2025/11/banjir-tenggarong-redaksi-3f1c2a9e5b7d4c1a9e2f8a6b.jpg" alt="Warga menyeberangi Jalan Mulawarman yang tergenang banjir" class="wp-image-812" width="1600" height="1067" /><figcaption>Banjir di Tenggarong, Senin (3/11/2025). <span class="credit">(Foto: Andi/Redaksi)</span></figcaption></figure>',
+  '<!-- /wp:paragraph -->',
+  '',
+  '<!-- wp:image {"id":812,"sizeSlug":"large","linkDestination":"none"} -->',
+  '<figure class="wp-block-image size-large"><img src="https://kukarnews.test/wp-content/uploads/2025/11/banjir-tenggarong-redaksi-3f1c2a9e5b7d4c1a9e2f8a6b.jpg" alt="Warga menyeberangi Jalan Mulawarman yang tergenang banjir" class="wp-image-812" /><figcaption class="wp-element-caption">Banjir di Tenggarong, Senin (3/11/2025). <span class="credit">(Foto: Andi/Redaksi)</span></figcaption></figure>',
+  '<!-- /wp:image -->',
+  '',
+  '<!-- wp:paragraph -->',
   '<p>SKB ditandatangani 5 pimpinan kementerian/lembaga yakni Kemendagri, Bawaslu, Kemenpan RB, KASN dan BKN. Salah satu poin pentingnya adalah larangan memberikan “like” di unggahan peserta <a href="https://kukarnews.test/tag/pemilu-2024/">Pemilu 2024</a>, baik capres maupun caleg.</p>',
-  '<blockquote><p>“Ya betul (ASN dilarang like hingga comment di medsos peserta Pemilu 2024),”<br />tegas Kepala Biro Data, Komunikasi dan Informasi Publik Kemenpan RB, M Averrouce, Senin (25/09/2023).</p></blockquote>',
-  '<h2>Larangan bagi ASN</h2>',
+  '<!-- /wp:paragraph -->',
+  '',
+  '<!-- wp:quote -->',
+  '<blockquote class="wp-block-quote"><!-- wp:paragraph -->',
+  '<p>“Ya betul (ASN dilarang like hingga comment di medsos peserta Pemilu 2024),”<br />tegas Kepala Biro Data, Komunikasi dan Informasi Publik Kemenpan RB, M Averrouce, Senin (25/09/2023).</p>',
+  '<!-- /wp:paragraph --></blockquote>',
+  '<!-- /wp:quote -->',
+  '',
+  '<!-- wp:heading -->',
+  '<h2 class="wp-block-heading">Larangan bagi ASN</h2>',
+  '<!-- /wp:heading -->',
+  '',
+  '<!-- wp:paragraph -->',
   '<p>(Larangan) Mengunggah pada media sosial/media lain yang dapat diakses publik, foto bersama dengan:</p>',
-  '<ul><li>Bakal Calon Presiden/Wakil Presiden/DPR/DPD/DPRD/Gubernur/Wakil Gubernur/Bupati/Wakil Bupati.</li><li>Tim sukses dengan menunjukkan <strong><u>simbol keberpihakan</u></strong> atau memakai atribut partai politik.<ul><li>termasuk latar belakang foto (gambar) partai politik</li></ul></li><li>Aturan lama <s>tidak berlaku lagi</s>.</li></ul>',
-  '<h3>Langkah berikutnya</h3>',
-  '<ol><li>Sosialisasi ke seluruh OPD.</li><li>Pengawasan oleh Bawaslu Kukar.</li></ol>',
-  '<figure class="wp-block-image size-large"><img src="https://kukarnews.test/wp-content/uploads/2025/11/rapat-asn-redaksi-7a0d6c3b2e4f4a1b8c9d0e1f.jpg" alt="Rapat koordinasi netralitas ASN" class="wp-image-813" width="1200" height="800" /><figcaption><span class="credit">(Dok. Humas Kukar)</span></figcaption></figure>',
+  '<!-- /wp:paragraph -->',
+  '',
+  '<!-- wp:list -->',
+  '<ul class="wp-block-list"><!-- wp:list-item -->',
+  '<li>Bakal Calon Presiden/Wakil Presiden/DPR/DPD/DPRD/Gubernur/Wakil Gubernur/Bupati/Wakil Bupati.</li>',
+  '<!-- /wp:list-item -->',
+  '',
+  '<!-- wp:list-item -->',
+  '<li>Tim sukses dengan menunjukkan <strong><u>simbol keberpihakan</u></strong> atau memakai atribut partai politik.<!-- wp:list -->',
+  '<ul class="wp-block-list"><!-- wp:list-item -->',
+  '<li>termasuk latar belakang foto (gambar) partai politik</li>',
+  '<!-- /wp:list-item --></ul>',
+  '<!-- /wp:list --></li>',
+  '<!-- /wp:list-item -->',
+  '',
+  '<!-- wp:list-item -->',
+  '<li>Aturan lama <s>tidak berlaku lagi</s>.</li>',
+  '<!-- /wp:list-item --></ul>',
+  '<!-- /wp:list -->',
+  '',
+  '<!-- wp:heading {"level":3} -->',
+  '<h3 class="wp-block-heading">Langkah berikutnya</h3>',
+  '<!-- /wp:heading -->',
+  '',
+  '<!-- wp:list {"ordered":true} -->',
+  '<ol class="wp-block-list"><!-- wp:list-item -->',
+  '<li>Sosialisasi ke seluruh OPD.</li>',
+  '<!-- /wp:list-item -->',
+  '',
+  '<!-- wp:list-item -->',
+  '<li>Pengawasan oleh Bawaslu Kukar.</li>',
+  '<!-- /wp:list-item --></ol>',
+  '<!-- /wp:list -->',
+  '',
+  '<!-- wp:image {"id":813,"sizeSlug":"large","linkDestination":"none"} -->',
+  '<figure class="wp-block-image size-large"><img src="https://kukarnews.test/wp-content/uploads/2025/11/rapat-asn-redaksi-7a0d6c3b2e4f4a1b8c9d0e1f.jpg" alt="Rapat koordinasi netralitas ASN" class="wp-image-813" /><figcaption class="wp-element-caption"><span class="credit">(Dok. Humas Kukar)</span></figcaption></figure>',
+  '<!-- /wp:image -->',
+  '',
+  '<!-- wp:paragraph -->',
   '<p>Pertanyaan dapat dikirim ke <a href="mailto:redaksi@kukarnews.test">redaksi@kukarnews.test</a>. <em>(ads/rdk)</em></p>',
-  '<hr />',
-  '<h4>Baca Lainnya</h4>',
-  '<ul><li><a href="https://kukarnews.test/dukung-festival-kesenian-gandrung/">Dukung Kegiatan Festival Kesenian Gandrung, Rendi Solihin Ingin Kebudayaan Nusantara di Kukar Terus Terbangun</a></li><li><a href="https://samarindapos.test/lowongan-direksi-perumdam/" rel="noopener">Pemkot Samarinda Buka Lowongan Dua Jabatan Direksi dan Dewas Perumdam Tirta Kencana</a></li><li><a href="https://kukarnews.test/bmkg-cuaca-ekstrem-pancaroba/">Potensi Cuaca Ekstrem Pada Masa Pancaroba, BMKG Minta Masyarakat Waspada</a></li></ul>',
+  '<!-- /wp:paragraph -->',
+  '',
+  '<!-- wp:separator -->',
+  '<hr class="wp-block-separator has-alpha-channel-opacity" />',
+  '<!-- /wp:separator -->',
+  '',
+  '<!-- wp:heading {"level":4} -->',
+  '<h4 class="wp-block-heading">Baca Lainnya</h4>',
+  '<!-- /wp:heading -->',
+  '',
+  '<!-- wp:list -->',
+  '<ul class="wp-block-list"><!-- wp:list-item -->',
+  '<li><a href="https://kukarnews.test/dukung-festival-kesenian-gandrung/">Dukung Kegiatan Festival Kesenian Gandrung, Rendi Solihin Ingin Kebudayaan Nusantara di Kukar Terus Terbangun</a></li>',
+  '<!-- /wp:list-item -->',
+  '',
+  '<!-- wp:list-item -->',
+  '<li><a href="https://samarindapos.test/lowongan-direksi-perumdam/" rel="noopener">Pemkot Samarinda Buka Lowongan Dua Jabatan Direksi dan Dewas Perumdam Tirta Kencana</a></li>',
+  '<!-- /wp:list-item -->',
+  '',
+  '<!-- wp:list-item -->',
+  '<li><a href="https://kukarnews.test/bmkg-cuaca-ekstrem-pancaroba/">Potensi Cuaca Ekstrem Pada Masa Pancaroba, BMKG Minta Masyarakat Waspada</a></li>',
+  '<!-- /wp:list-item --></ul>',
+  '<!-- /wp:list -->',
 ].join('\n');
 
 describe('renderPortalHtml: the sample article', () => {
-  it('renders dateline, photos with caption and credit, quote, lists and "Baca Lainnya" as WordPress markup', () => {
+  it('renders dateline, photos with caption and credit, quote, lists and "Baca Lainnya" as the block editor saves them', () => {
     expect(renderPortalHtml(sampleArticle(), portalMedia, SITE)).toBe(SAMPLE_HTML);
   });
 
@@ -72,7 +147,8 @@ describe('renderPortalHtml: the sample article', () => {
     spy.mockClear();
     const html = renderPortalHtml(sampleArticle(), portalMedia, SITE);
     expect(spy).toHaveBeenCalledTimes(1);
-    expect(spy.mock.calls[0]![0]).toBe(html);
+    expect(spy.mock.results[0]!.value).toBe(spy.mock.calls[0]![0]);
+    expect(html).not.toContain('redaksi-mark');
   });
 });
 
@@ -108,36 +184,36 @@ describe('renderPortalHtml: text', () => {
 describe('renderPortalHtml: blocks', () => {
   it('renders headings h2-h4; h1 becomes h2 (the title is the page h1), h5 and h6 become h4', () => {
     const heading = (tag: string): LexicalNode => ({ ...headingNode('h2', [t(tag)]), tag });
-    expect(render(...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map(heading))).toBe('<h2>h1</h2>\n<h2>h2</h2>\n<h3>h3</h3>\n<h4>h4</h4>\n<h4>h5</h4>\n<h4>h6</h4>');
+    expect(render(...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map(heading))).toBe(['h2>h1', 'h2>h2', 'h3>h3', 'h4>h4', 'h4>h5', 'h4>h6'].map((h) => `<${h.replace('>', ' class="wp-block-heading">')}</${h.slice(0, 2)}>`).join(''));
   });
 
   it('renders a quote as a blockquote with a paragraph, and drops an empty one', () => {
-    expect(render(quoteNode([t('kata dia')]), quoteNode([]))).toBe('<blockquote><p>kata dia</p></blockquote>');
+    expect(render(quoteNode([t('kata dia')]), quoteNode([]))).toBe('<blockquote class="wp-block-quote"><p>kata dia</p></blockquote>');
   });
 
   it('renders ordered lists with their start, check lists as bullets, and skips empty items', () => {
     const items = [listItemNode([t('satu')], 1), listItemNode([], 2), listItemNode([t('dua')], 3)];
-    expect(render(listNode('number', items, 4))).toBe('<ol start="4"><li>satu</li><li>dua</li></ol>');
-    expect(render({ ...listNode('bullet', items), listType: 'check' })).toBe('<ul><li>satu</li><li>dua</li></ul>');
+    expect(render(listNode('number', items, 4))).toBe('<ol start="4" class="wp-block-list"><li>satu</li><li>dua</li></ol>');
+    expect(render({ ...listNode('bullet', items), listType: 'check' })).toBe('<ul class="wp-block-list"><li>satu</li><li>dua</li></ul>');
     expect(render(listNode('bullet', [listItemNode([], 1)]))).toBe('');
   });
 
   it('folds Lexical nested lists into the parent item, at any depth, also when the first item is nested', () => {
     const nested = (depth: number): LexicalNode =>
       listNode('bullet', [listItemNode([t(`level ${depth}`)], 1), ...(depth < 3 ? [listItemNode([nested(depth + 1)], 2)] : [])]);
-    expect(render(nested(1))).toBe('<ul><li>level 1<ul><li>level 2<ul><li>level 3</li></ul></li></ul></li></ul>');
+    expect(render(nested(1))).toBe('<ul class="wp-block-list"><li>level 1<ul class="wp-block-list"><li>level 2<ul class="wp-block-list"><li>level 3</li></ul></li></ul></li></ul>');
     expect(render(listNode('number', [listItemNode([listNode('bullet', [listItemNode([t('dalam')], 1)])], 1), listItemNode([t('luar')], 1)]))).toBe(
-      '<ol><li><ul><li>dalam</li></ul></li><li>luar</li></ol>',
+      '<ol class="wp-block-list"><li><ul class="wp-block-list"><li>dalam</li></ul></li><li>luar</li></ol>',
     );
   });
 
   it('renders a horizontal rule', () => {
-    expect(render(p(t('a')), horizontalRuleNode(), p(t('b')))).toBe('<p>a</p>\n<hr />\n<p>b</p>');
+    expect(render(p(t('a')), horizontalRuleNode(), p(t('b')))).toBe('<p>a</p><hr class="wp-block-separator has-alpha-channel-opacity" /><p>b</p>');
   });
 
   it('splits a paragraph around a block inside it instead of nesting a figure in a <p>', () => {
     expect(render(p(t('sebelum'), photo('', ''), t('sesudah')))).toBe(
-      `<p>sebelum</p>\n<figure class="wp-block-image size-large"><img src="${portalMedia(PHOTO_BANJIR)!.url}" alt="Warga di tepi sungai" class="wp-image-812" width="1600" height="1067" /></figure>\n<p>sesudah</p>`,
+      `<p>sebelum</p><figure class="wp-block-image size-large"><img src="${portalMedia(PHOTO_BANJIR)!.url}" alt="Warga di tepi sungai" class="wp-image-812" /></figure><p>sesudah</p>`,
     );
   });
 });
@@ -160,7 +236,7 @@ describe('renderPortalHtml: links', () => {
   });
 
   it('treats every http(s) link as external when the portal address is not given', () => {
-    expect(renderPortalHtml(documentOf([p(linkNode('https://kukarnews.test/a', [t('a')]))]), portalMedia)).toBe('<p><a href="https://kukarnews.test/a" rel="noopener">a</a></p>');
+    expect(inner(renderPortalHtml(documentOf([p(linkNode('https://kukarnews.test/a', [t('a')]))]), portalMedia))).toBe('<p><a href="https://kukarnews.test/a" rel="noopener">a</a></p>');
   });
 
   it('escapes and normalises the URL, and keeps formatting and line breaks inside the link', () => {
@@ -183,28 +259,30 @@ describe('renderPortalHtml: links', () => {
 
 describe('renderPortalHtml: photos', () => {
   const figure = (figcaption: string): string =>
-    `<figure class="wp-block-image size-large"><img src="${portalMedia(PHOTO_BANJIR)!.url}" alt="Warga di tepi sungai" class="wp-image-812" width="1600" height="1067" />${figcaption}</figure>`;
+    `<figure class="wp-block-image size-large"><img src="${portalMedia(PHOTO_BANJIR)!.url}" alt="Warga di tepi sungai" class="wp-image-812" />${figcaption}</figure>`;
 
   it('prints caption and credit in one figcaption, the credit labelled and in parentheses', () => {
     expect(render(photo('Banjir di Tenggarong, Senin (3/11/2025).', 'Andi/Redaksi'))).toBe(
-      figure('<figcaption>Banjir di Tenggarong, Senin (3/11/2025). <span class="credit">(Foto: Andi/Redaksi)</span></figcaption>'),
+      figure('<figcaption class="wp-element-caption">Banjir di Tenggarong, Senin (3/11/2025). <span class="credit">(Foto: Andi/Redaksi)</span></figcaption>'),
     );
   });
 
   it('has a figcaption with only the caption, or only the credit, and none when both are empty', () => {
-    expect(render(photo('Banjir.', ''))).toBe(figure('<figcaption>Banjir.</figcaption>'));
-    expect(render(photo('', 'Andi'))).toBe(figure('<figcaption><span class="credit">(Foto: Andi)</span></figcaption>'));
+    expect(render(photo('Banjir.', ''))).toBe(figure('<figcaption class="wp-element-caption">Banjir.</figcaption>'));
+    expect(render(photo('', 'Andi'))).toBe(figure('<figcaption class="wp-element-caption"><span class="credit">(Foto: Andi)</span></figcaption>'));
     expect(render(photo('  ', ' \n '))).toBe(figure(''));
   });
 
-  it('leaves out width and height when the portal did not give both', () => {
-    const media = (): PortalMedia => ({ remoteId: 9, url: 'https://kukarnews.test/a.jpg', width: 800 });
-    expect(renderPortalHtml(documentOf([photo('', '', '')]), media)).toBe('<figure class="wp-block-image size-large"><img src="https://kukarnews.test/a.jpg" alt="" class="wp-image-9" /></figure>');
+  it('writes the core/image block as the block editor saves it: attachment id and size, no width or height', () => {
+    const media = (): PortalMedia => ({ remoteId: 9, url: 'https://kukarnews.test/a.jpg', width: 800, height: 600 });
+    expect(renderPortalHtml(documentOf([photo('', '', '')]), media)).toBe(
+      '<!-- wp:image {"id":9,"sizeSlug":"large","linkDestination":"none"} -->\n<figure class="wp-block-image size-large"><img src="https://kukarnews.test/a.jpg" alt="" class="wp-image-9" /></figure>\n<!-- /wp:image -->',
+    );
   });
 
   it('escapes quotes and markup in alt, caption and credit', () => {
     expect(render(photo('"Kata" <b>dia</b> & kami', 'A"B <i>', 'x" onerror="alert(1)'))).toBe(
-      `<figure class="wp-block-image size-large"><img src="${portalMedia(PHOTO_BANJIR)!.url}" alt="x&quot; onerror=&quot;alert(1)" class="wp-image-812" width="1600" height="1067" /><figcaption>"Kata" &lt;b&gt;dia&lt;/b&gt; &amp; kami <span class="credit">(Foto: A"B &lt;i&gt;)</span></figcaption></figure>`,
+      `<figure class="wp-block-image size-large"><img src="${portalMedia(PHOTO_BANJIR)!.url}" alt="x&quot; onerror=&quot;alert(1)" class="wp-image-812" /><figcaption class="wp-element-caption">"Kata" &lt;b&gt;dia&lt;/b&gt; &amp; kami <span class="credit">(Foto: A"B &lt;i&gt;)</span></figcaption></figure>`,
     );
   });
 

@@ -1,17 +1,23 @@
 /**
- * The article body (Lexical JSON, checked by src/shared/lexical-document.ts) as the HTML the portal
- * gets. Rendered straight from the JSON tree, never from HTML the renderer made: every text is
- * escaped here, every URL checked here, and the result passes an allowlist sanitiser as well.
+ * The article body (Lexical JSON, checked by src/shared/lexical-document.ts) as the post content the
+ * portal gets, in WordPress's block grammar (docs/architecture.md, "Portal content"). Rendered
+ * straight from the JSON tree, never from HTML the renderer made: every text is escaped here, every
+ * URL checked here, and the HTML inside the block delimiters passes an allowlist sanitiser as well.
  *
- * The output is deterministic (sync hashes it) and friendly to WordPress: Gutenberg's image markup
- * (`wp-image-<id>` lets WordPress add srcset), no block comments (the block editor opens the post
- * as one Classic block), whitespace collapsed inside text so wpautop turns no newline into a <br>.
+ * The output is deterministic (sync compares it) and is what the block editor itself saves:
+ * core/paragraph, core/heading, core/list with core/list-item, core/quote with its citation,
+ * core/separator, core/image (`wp-image-<id>` lets WordPress add size and srcset), so wp-admin opens
+ * the post as blocks and WordPress's parser finds no classic (freeform) content in it. Whitespace is
+ * collapsed inside text so wpautop turns no newline into a <br>. A block kept from the portal
+ * (`portal-block`) goes back byte for byte.
  */
+import { EMBED_TYPES, recogniseEmbed } from '../../shared/embeds';
 import { AppError } from '../../shared/errors';
 import { checkLexicalDocument, isSafeLinkUrl, type LexicalDocument, type LexicalNode } from '../../shared/lexical-document';
+import { blockCloser, blockOpener, splitTopLevel, type BlockAttributes } from './block-grammar';
 import { printedCredit } from './credit';
 import { FORMAT, cleanLine, groupByLink, normalizeRun, type InlineItem, type RunLink } from './inline';
-import { sanitizePortalHtml } from './portal-sanitizer';
+import { MARK_TAG, sanitizePortalHtml } from './portal-sanitizer';
 
 /** A photo as it exists on the portal (a WordPress attachment). */
 export interface PortalMedia {
@@ -41,13 +47,31 @@ const FORMAT_TAGS: [number, string][] = [
 const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (s: string): string => escapeText(s).replace(/"/g, '&quot;');
 
+/**
+ * The sanitiser drops comments, so block delimiters (and blocks kept from the portal) wait outside
+ * it: the HTML holds an empty placeholder element in their place, put back after sanitising.
+ */
+class Marks {
+  private readonly texts: string[] = [];
+
+  add(text: string): string {
+    this.texts.push(text);
+    return `<${MARK_TAG} data-n="${this.texts.length - 1}"></${MARK_TAG}>`;
+  }
+
+  restore(html: string): string {
+    return html.replace(new RegExp(`<${MARK_TAG} data-n="(\\d+)"></${MARK_TAG}>`, 'g'), (_all, n: string) => this.texts[Number(n)] ?? '');
+  }
+}
+
 export function renderPortalHtml(body: LexicalDocument, media: PortalMediaResolver, options: RenderOptions = {}): string {
   const issues = checkLexicalDocument(body);
   if (issues.length > 0) {
     throw new AppError({ kind: 'validation', code: 'content.invalidBody', message: `The article body cannot be published: ${issues[0]!.message}.`, issues });
   }
-  const html = new PortalRenderer(media, siteHost(options.siteUrl)).flow(body.root.children, 'p', '\n');
-  return sanitizePortalHtml(html);
+  const marks = new Marks();
+  const html = new PortalRenderer(media, siteHost(options.siteUrl), marks).document(body.root.children);
+  return marks.restore(sanitizePortalHtml(html));
 }
 
 function siteHost(siteUrl: string | undefined): string | null {
@@ -64,24 +88,62 @@ const bareHost = (hostname: string): string => hostname.toLowerCase().replace(/^
 const isInline = (node: LexicalNode): boolean =>
   INLINE_TYPES.has(node.type) && (node.type !== 'link' && node.type !== 'autolink' ? true : (node.children ?? []).every(isInline));
 
+/** Between two blocks, as WordPress's serializer writes it. */
+const BLOCK_SEPARATOR = '\n\n';
+/** A quote's last line that starts so is its citation (`<cite>`): "— Kepala BPBD Kukar". */
+export const CITATION_PREFIX = '\u2014 ';
+
+/**
+ * A block kept from the portal goes back as it came, so it must still be exactly one block of the
+ * name it was kept under (the body check bounds its size and name; this checks its grammar).
+ */
+function checkedPortalBlock(node: LexicalNode): string {
+  const raw = String(node.raw);
+  const pieces = splitTopLevel(raw);
+  const only = pieces[0];
+  if (pieces.length !== 1 || only?.kind !== 'block' || only.name !== node.name || !/-->$/.test(raw)) {
+    throw new AppError({
+      kind: 'validation',
+      code: 'content.invalidBody',
+      message: 'The article body cannot be published: a block kept from the portal is not one whole block.',
+      params: { name: String(node.name).slice(0, 80) },
+    });
+  }
+  return raw;
+}
+
 class PortalRenderer {
   constructor(
     private readonly media: PortalMediaResolver,
     private readonly host: string | null,
+    private readonly marks: Marks,
   ) {}
 
+  document(children: readonly LexicalNode[]): string {
+    return this.blocks(children, (inner) => this.paragraph(inner)).join(BLOCK_SEPARATOR);
+  }
+
+  /** A block with its delimiters; the HTML between them is what the sanitiser sees. */
+  private wrapped(name: string, attributes: BlockAttributes, html: string): string {
+    return `${this.marks.add(blockOpener(name, attributes))}\n${html}\n${this.marks.add(blockCloser(name))}`;
+  }
+
+  private paragraph(inner: string): string {
+    return this.wrapped('core/paragraph', {}, `<p>${inner}</p>`);
+  }
+
   /**
-   * Children of a block container. Runs of inline nodes become `<wrap>` elements (or stay bare when
-   * wrap is null, as in a list item); block nodes among them are rendered in between, so a photo
-   * inside a paragraph splits it rather than producing a <figure> inside a <p>.
+   * Children of a block container as blocks. Runs of inline nodes become `wrapRun` blocks; block
+   * nodes among them are rendered in between, so a photo inside a paragraph splits it rather than
+   * producing a <figure> inside a <p>.
    */
-  flow(children: readonly LexicalNode[], wrap: string | null, separator: string): string {
+  private blocks(children: readonly LexicalNode[], wrapRun: (inner: string) => string): string[] {
     const parts: string[] = [];
     let run: LexicalNode[] = [];
     const flushRun = (): void => {
       const inner = this.run(run);
       run = [];
-      if (inner !== '') parts.push(wrap ? `<${wrap}>${inner}</${wrap}>` : inner);
+      if (inner !== '') parts.push(wrapRun(inner));
     };
     for (const child of children) {
       if (isInline(child)) {
@@ -89,32 +151,61 @@ class PortalRenderer {
         continue;
       }
       flushRun();
-      const html = this.block(child, separator);
-      if (html !== '') parts.push(html);
+      parts.push(...this.block(child));
     }
     flushRun();
-    return parts.join(separator);
+    return parts;
   }
 
-  private block(node: LexicalNode, separator: string): string {
+  private block(node: LexicalNode): string[] {
     const children = node.children ?? [];
     switch (node.type) {
-      case 'heading':
-        return this.flow(children, headingTag(node.tag), separator);
-      case 'quote': {
-        const inner = this.flow(children, 'p', '');
-        return inner === '' ? '' : `<blockquote>${inner}</blockquote>`;
+      case 'heading': {
+        const level = headingLevel(node.tag);
+        return this.blocks(children, (inner) => this.wrapped('core/heading', level === 2 ? {} : { level }, `<h${level} class="wp-block-heading">${inner}</h${level}>`));
       }
-      case 'list':
-        return this.list(node);
+      case 'quote':
+        return this.quote(children);
+      case 'list': {
+        const list = this.list(node);
+        return list === '' ? [] : [list];
+      }
       case 'horizontalrule':
-        return '<hr />';
+        return [this.wrapped('core/separator', {}, '<hr class="wp-block-separator has-alpha-channel-opacity" />')];
       case 'image':
-        return this.image(node);
+        return [this.image(node)];
+      case 'portal-block':
+        return [this.marks.add(checkedPortalBlock(node))];
+      case 'embed':
+        return [this.embed(node)];
+      case 'table': {
+        const table = this.table(node);
+        return table === '' ? [] : [table];
+      }
       default:
         // paragraph; also a stray list item or a link holding blocks: their content as paragraphs.
-        return this.flow(children, 'p', separator);
+        return this.blocks(children, (inner) => this.paragraph(inner));
     }
+  }
+
+  /** One core/quote: its lines in a paragraph, the last line as the citation when it starts with "— ". */
+  private quote(children: readonly LexicalNode[]): string[] {
+    const items = normalizeRun(flattened(children.filter(isInline)));
+    const after = children.filter((child) => !isInline(child)).flatMap((child) => this.block(child));
+    const lastBreak = items.map((item) => item.kind).lastIndexOf('br');
+    const lastLine = items[lastBreak + 1];
+    let citation = '';
+    if (lastBreak > 0 && lastLine?.kind === 'text' && lastLine.text.startsWith(CITATION_PREFIX) && lastLine.text.length > CITATION_PREFIX.length) {
+      const cited = items.slice(lastBreak + 1);
+      cited[0] = { ...lastLine, text: lastLine.text.slice(CITATION_PREFIX.length) };
+      citation = this.itemsHtml(normalizeRun(cited));
+      items.length = lastBreak;
+    }
+    const lines = this.itemsHtml(normalizeRun(items));
+    if (lines === '' && citation === '') return after;
+    const paragraph = lines === '' ? '' : this.paragraph(lines);
+    const cite = citation === '' ? '' : `<cite>${citation}</cite>`;
+    return [this.wrapped('core/quote', {}, `<blockquote class="wp-block-quote">${paragraph}${cite}</blockquote>`), ...after];
   }
 
   /**
@@ -122,19 +213,24 @@ class PortalRenderer {
    * WordPress) wants it inside the parent's <li>, so such an item is folded into the one before it.
    */
   private list(node: LexicalNode): string {
-    const tag = node.listType === 'number' || (node.listType === undefined && node.tag === 'ol') ? 'ol' : 'ul';
-    const items: string[] = [];
+    const ordered = node.listType === 'number' || (node.listType === undefined && node.tag === 'ol');
+    const tag = ordered ? 'ol' : 'ul';
+    const items: { text: string; nested: string[] }[] = [];
     for (const child of node.children ?? []) {
-      const onlyLists = child.type === 'listitem' && (child.children ?? []).length > 0 && child.children!.every((c) => c.type === 'list');
-      const html = child.type === 'listitem' ? this.flow(child.children ?? [], null, '') : this.flow([child], null, '');
-      if (html === '') continue;
-      if (onlyLists && items.length > 0) items[items.length - 1] += html;
-      else items.push(html);
+      const parts = child.type === 'listitem' ? (child.children ?? []) : [child];
+      const text = this.run(parts.filter(isInline));
+      const nested = parts.filter((part) => !isInline(part)).map((part) => (part.type === 'list' ? this.list(part) : '')).filter((html) => html !== '');
+      if (text === '' && nested.length === 0) continue;
+      const previous = items[items.length - 1];
+      if (text === '' && previous) previous.nested.push(...nested);
+      else items.push({ text, nested });
     }
     if (items.length === 0) return '';
     const start = typeof node.start === 'number' && Number.isSafeInteger(node.start) && node.start !== 1 && node.start >= 0 ? node.start : null;
-    const open = tag === 'ol' && start !== null ? `<ol start="${start}">` : `<${tag}>`;
-    return `${open}${items.map((item) => `<li>${item}</li>`).join('')}</${tag}>`;
+    const attributes: BlockAttributes = !ordered ? {} : start !== null ? { ordered: true, start } : { ordered: true };
+    const open = ordered && start !== null ? `<ol start="${start}" class="wp-block-list">` : `<${tag} class="wp-block-list">`;
+    const inner = items.map((item) => this.wrapped('core/list-item', {}, `<li>${item.text}${item.nested.join('')}</li>`)).join(BLOCK_SEPARATOR);
+    return this.wrapped('core/list', attributes, `${open}${inner}</${tag}>`);
   }
 
   private image(node: LexicalNode): string {
@@ -156,22 +252,71 @@ class PortalRenderer {
         params: { mediaId },
       });
     }
-    let img = `<img src="${escapeAttr(new URL(found.url).href)}" alt="${escapeAttr(cleanLine(String(node.altText ?? '')))}" class="wp-image-${found.remoteId}"`;
-    if (isDimension(found.width) && isDimension(found.height)) img += ` width="${found.width}" height="${found.height}"`;
-    img += ' />';
+    // No width/height: the block editor saves none, and WordPress adds them (and srcset) from wp-image-<id>.
+    const img = `<img src="${escapeAttr(new URL(found.url).href)}" alt="${escapeAttr(cleanLine(String(node.altText ?? '')))}" class="wp-image-${found.remoteId}" />`;
     const caption = cleanLine(String(node.caption ?? ''));
     const credit = printedCredit(String(node.credit ?? ''));
     const captionParts = [caption ? escapeText(caption) : '', credit ? `<span class="credit">${escapeText(credit)}</span>` : ''].filter(Boolean);
-    const figcaption = captionParts.length > 0 ? `<figcaption>${captionParts.join(' ')}</figcaption>` : '';
-    return `<figure class="wp-block-image size-large">${img}${figcaption}</figure>`;
+    const figcaption = captionParts.length > 0 ? `<figcaption class="wp-element-caption">${captionParts.join(' ')}</figcaption>` : '';
+    const attributes = { id: found.remoteId, sizeSlug: 'large', linkDestination: 'none' };
+    return this.wrapped('core/image', attributes, `<figure class="wp-block-image size-large">${img}${figcaption}</figure>`);
+  }
+
+  /**
+   * core/table as the block editor saves it: the first row is the header (<thead>) when all its cells
+   * are header cells; a cell's paragraphs become lines. Spans are kept, other cell styling is not.
+   */
+  private table(node: LexicalNode): string {
+    const rows = (node.children ?? []).filter((row) => row.type === 'tablerow' && (row.children ?? []).length > 0);
+    if (rows.length === 0) return '';
+    const headerRow = (rows[0]!.children ?? []).every((cell) => typeof cell.headerState === 'number' && (cell.headerState & 1) === 1);
+    const cells = (row: LexicalNode, inHead: boolean): string =>
+      (row.children ?? [])
+        .map((cell) => {
+          const tag = inHead || (typeof cell.headerState === 'number' && (cell.headerState & 2) === 2) ? 'th' : 'td';
+          const spans = `${span('colspan', cell.colSpan)}${span('rowspan', cell.rowSpan)}`;
+          return `<${tag}${spans}>${this.cell(cell)}</${tag}>`;
+        })
+        .join('');
+    const head = headerRow ? `<thead><tr>${cells(rows[0]!, true)}</tr></thead>` : '';
+    const body = rows.slice(headerRow ? 1 : 0).map((row) => `<tr>${cells(row, false)}</tr>`).join('');
+    return this.wrapped('core/table', {}, `<figure class="wp-block-table"><table class="has-fixed-layout">${head}${body === '' ? '' : `<tbody>${body}</tbody>`}</table></figure>`);
+  }
+
+  /** A cell's content as one inline run: its paragraphs (and list items) become lines. */
+  private cell(cell: LexicalNode): string {
+    const items: InlineItem[] = [];
+    const lines = (nodes: readonly LexicalNode[]): void => {
+      for (const child of nodes) {
+        if (isInline(child)) flatten([child], null, items);
+        else if (child.type !== 'image' && child.type !== 'embed' && child.type !== 'portal-block') {
+          items.push({ kind: 'br', link: null });
+          lines(child.children ?? []);
+          items.push({ kind: 'br', link: null });
+        }
+      }
+    };
+    lines(cell.children ?? []);
+    return this.itemsHtml(normalizeRun(collapseBreaks(items)));
+  }
+
+  /** core/embed as the block editor saves it: the address on its own line, so WordPress's oEmbed finds it. */
+  private embed(node: LexicalNode): string {
+    const found = recogniseEmbed(node.url);
+    if (!found) throw new AppError({ kind: 'validation', code: 'content.invalidBody', message: 'The article body cannot be published: an embed has no supported address.' });
+    const type = EMBED_TYPES[found.provider];
+    const attributes = { url: found.url, type, providerNameSlug: found.provider, responsive: true };
+    const classes = `wp-block-embed is-type-${type} is-provider-${found.provider} wp-block-embed-${found.provider}`;
+    return this.wrapped('core/embed', attributes, `<figure class="${classes}"><div class="wp-block-embed__wrapper">\n${escapeText(found.url)}\n</div></figure>`);
   }
 
   /** One inline run, normalised the way the parser normalises what it reads. */
   private run(nodes: readonly LexicalNode[]): string {
-    if (nodes.length === 0) return '';
-    const items: InlineItem[] = [];
-    flatten(nodes, null, items);
-    return groupByLink(normalizeRun(items))
+    return nodes.length === 0 ? '' : this.itemsHtml(normalizeRun(flattened(nodes)));
+  }
+
+  private itemsHtml(items: readonly InlineItem[]): string {
+    return groupByLink(items)
       .map(({ link, items: group }) => {
         const inner = group.map(itemHtml).join('');
         return link ? `<a href="${escapeAttr(link.url)}"${this.isExternal(link.url) ? ' rel="noopener"' : ''}>${inner}</a>` : inner;
@@ -184,6 +329,19 @@ class PortalRenderer {
     if (parsed.protocol === 'mailto:') return false;
     return this.host === null || bareHost(parsed.hostname) !== this.host;
   }
+}
+
+/** Two line breaks in a row in a table cell are one: they stand for the edge between two paragraphs. */
+function collapseBreaks(items: InlineItem[]): InlineItem[] {
+  return items.filter((item, i) => item.kind !== 'br' || items[i - 1]?.kind !== 'br');
+}
+
+const span = (name: string, value: unknown): string => (typeof value === 'number' && Number.isSafeInteger(value) && value > 1 && value <= 1000 ? ` ${name}="${value}"` : '');
+
+function flattened(nodes: readonly LexicalNode[]): InlineItem[] {
+  const items: InlineItem[] = [];
+  flatten(nodes, null, items);
+  return items;
 }
 
 function flatten(nodes: readonly LexicalNode[], link: RunLink | null, out: InlineItem[]): void {
@@ -210,14 +368,13 @@ function itemHtml(item: InlineItem): string {
 }
 
 /** The post title is the page's <h1>, so body headings start at <h2>; the editor makes H2-H4. */
-function headingTag(tag: unknown): string {
-  if (tag === 'h3') return 'h3';
-  if (tag === 'h4' || tag === 'h5' || tag === 'h6') return 'h4';
-  return 'h2';
+function headingLevel(tag: unknown): 2 | 3 | 4 {
+  if (tag === 'h3') return 3;
+  if (tag === 'h4' || tag === 'h5' || tag === 'h6') return 4;
+  return 2;
 }
 
 function isImageUrl(url: unknown): url is string {
   return isSafeLinkUrl(url) && /^https?:$/.test(new URL(url as string).protocol);
 }
 
-const isDimension = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n > 0;

@@ -93,3 +93,28 @@ describe('parsePortalHtml then renderPortalHtml with hostile portal HTML', () =>
     expect(safe(sanitizePortalHtml(html))).toEqual([]);
   });
 });
+
+describe('blocks kept from the portal with hostile HTML inside', () => {
+  it.each(XSS_VECTORS.map((vector) => [vector.name, vector.html] as const))('%s: kept whole, apart from the body, and nothing of it reaches the rest of the article', (_name, html) => {
+    const block = `<!-- wp:html -->\n${html}\n<!-- /wp:html -->`;
+    const { body } = parsePortalHtml(`<!-- wp:paragraph -->\n<p>sebelum</p>\n<!-- /wp:paragraph -->\n\n${block}\n\n<p>sesudah</p>`, everyPictureKnown, { baseUrl: SITE });
+    const kept = body.root.children.filter((node) => node.type === 'portal-block');
+    expect(kept).toEqual([{ type: 'portal-block', version: 1, name: 'core/html', raw: block }]);
+    // Everything else is our own markup: safe as before.
+    const rest = documentOf(body.root.children.filter((node) => node.type !== 'portal-block'));
+    expect(safe(renderPortalHtml(rest, portalMedia))).toEqual([]);
+    // The kept block goes back to the portal as it came, whose own filter (kses) it passed before.
+    expect(renderPortalHtml(body, portalMedia)).toContain(block);
+  });
+
+  it('a hostile block name or a delimiter hidden in an attribute keeps nothing and runs nothing', () => {
+    for (const html of [
+      '<!-- wp:core/<img src=x onerror=alert(1)> --><p>x</p><!-- /wp:core/x -->',
+      '<p title="<!-- wp:html -->"><img src=x onerror=alert(1)></p><!-- /wp:html -->',
+      '<!-- wp:Html --><script>alert(1)</script><!-- /wp:Html -->',
+    ]) {
+      const { body } = parsePortalHtml(html, everyPictureKnown, { baseUrl: SITE });
+      expect(safe(renderPortalHtml(body, portalMedia))).toEqual([]);
+    }
+  });
+});

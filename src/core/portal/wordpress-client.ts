@@ -11,6 +11,7 @@ import {
   assertClientId,
   clientIdMarker,
   CLIENT_ID_PREFIX,
+  markerBlock,
   isWordPressIndex,
   MEDIA_HASH_PREFIX,
   mapNewsroomRole,
@@ -30,7 +31,7 @@ import type { ClientOptions, ConflictBase, CurrentUser, PostInput, RestIndex, Re
 export type { HttpPort };
 export * from './wp-types';
 export { basicAuth, DEFAULT_TIMEOUT_MS, normaliseSiteAddress, PROBE_TIMEOUT_MS, restRootFromLink, restUrl, sendRequest, type SendOptions } from './wp-http';
-export { CLIENT_ID_PREFIX, clientIdMarker, fromWpGmt, isWordPressIndex, MEDIA_HASH_PREFIX, mapNewsroomRole, parseIndex, safeFilename, toWpGmt } from './wp-parse';
+export { CLIENT_ID_PREFIX, clientIdMarker, fromWpGmt, isWordPressIndex, markerBlock, MEDIA_HASH_PREFIX, mapNewsroomRole, parseIndex, safeFilename, toWpGmt } from './wp-parse';
 
 const INDEX_FIELDS = 'name,url,home,timezone_string,gmt_offset,namespaces,authentication';
 
@@ -168,7 +169,7 @@ export class WordPressClient {
     const body = postBody(input);
     if (input.clientId !== undefined) {
       assertClientId(input.clientId);
-      body.content = `${input.content ?? ''}\n${clientIdMarker(input.clientId)}`;
+      body.content = `${input.content ?? ''}\n\n${markerBlock(clientIdMarker(input.clientId))}`;
     }
     return parsePost((await this.request('/wp/v2/posts', { method: 'POST', json: body, query: { context: 'edit' } })).body);
   }
@@ -177,7 +178,7 @@ export class WordPressClient {
     const body = postBody(input);
     if (input.clientId !== undefined && input.content !== undefined) {
       assertClientId(input.clientId);
-      body.content = `${input.content}\n${clientIdMarker(input.clientId)}`;
+      body.content = `${input.content}\n\n${markerBlock(clientIdMarker(input.clientId))}`;
     }
     return parsePost((await this.request(`/wp/v2/posts/${id}`, { method: 'POST', json: body, query: { context: 'edit' } })).body);
   }

@@ -119,6 +119,14 @@ export function clientIdMarker(clientId: string): string {
   return `<!-- ${CLIENT_ID_PREFIX}${clientId} -->`;
 }
 
+/**
+ * A marker as the content carries it: in a Custom HTML block, which the block editor keeps byte for
+ * byte, so the post has no classic (freeform) content outside blocks (docs/sync.md).
+ */
+export function markerBlock(marker: string): string {
+  return `<!-- wp:html -->\n${marker}\n<!-- /wp:html -->`;
+}
+
 export function assertClientId(clientId: string): void {
   // The id goes into a LIKE search and an HTML comment: keep it to safe characters.
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(clientId)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIdMarker } from '../portal/wordpress-client';
+import { clientIdMarker, markerBlock } from '../portal/wordpress-client';
 import { bylineMarker, noteMarker, readByline, readClientId, readNote, remoteHash, stripMarkers } from './markers';
 
 const post = (content: string) => ({ title: 'Judul', content, excerpt: '', categories: [3, 1], tags: [], featuredMedia: 0 });
@@ -36,6 +36,14 @@ describe('markers in post content', () => {
   it('strips only our own comments', () => {
     const html = `<!-- wp:paragraph --><p>Isi</p><!-- /wp:paragraph -->\n${noteMarker({ note: 'n', by: '', at: 0 })}\n${clientIdMarker('abc12345')}`;
     expect(stripMarkers(html)).toBe('<!-- wp:paragraph --><p>Isi</p><!-- /wp:paragraph -->\n');
+  });
+
+  it('strips the Custom HTML blocks the markers travel in, and leaves a person\'s own Custom HTML blocks alone', () => {
+    const own = '<!-- wp:html -->\n<div>jajak pendapat</div>\n<!-- /wp:html -->';
+    const html = `<!-- wp:paragraph -->\n<p>Isi</p>\n<!-- /wp:paragraph -->\n\n${own}\n\n${markerBlock(noteMarker({ note: 'n', by: '', at: 0 }))}\n\n${markerBlock(clientIdMarker('abc12345'))}`;
+    expect(stripMarkers(html)).toBe(`<!-- wp:paragraph -->\n<p>Isi</p>\n<!-- /wp:paragraph -->\n\n${own}`);
+    expect(readClientId(html)).toBe('abc12345');
+    expect(remoteHash(post(html))).toBe(remoteHash(post(`<!-- wp:paragraph -->\n<p>Isi</p>\n<!-- /wp:paragraph -->\n\n${own}`)));
   });
 
   it('hashes what a person can change, not our markers or the order of term ids', () => {

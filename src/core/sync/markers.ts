@@ -9,6 +9,8 @@ import { CLIENT_ID_PREFIX, type WpPost } from '../portal/wordpress-client';
 
 const NOTE_PREFIX = 'redaksi-note-v1 ';
 const MARKER = /<!--\s*redaksi-[\s\S]*?-->\n?/g;
+/** Our markers in the Custom HTML block they travel in (markerBlock), with the blank line before it. */
+const MARKER_BLOCK = /\n*<!-- wp:html -->\s*(?:<!--\s*redaksi-[\s\S]*?-->\s*)+<!-- \/wp:html -->\n?/g;
 const CLIENT_ID = new RegExp(`<!--\\s*${CLIENT_ID_PREFIX}([A-Za-z0-9_-]{8,64})\\s*-->`);
 const NOTE = /<!--\s*redaksi-note-v1 ([A-Za-z0-9_-]+)\s*-->/;
 const BYLINE_PREFIX = 'redaksi-by-v1 ';
@@ -69,7 +71,7 @@ export function readClientId(content: string): string | undefined {
 
 /** The content without our markers: what the person wrote. */
 export function stripMarkers(content: string): string {
-  return content.replace(MARKER, '');
+  return content.replace(MARKER_BLOCK, '').replace(MARKER, '');
 }
 
 /**

@@ -21,7 +21,7 @@ import type { PhotoPreset } from '../media/prepare-photo';
 import { createPostOnce, uploadMediaOnce } from '../portal/exactly-once';
 import type { PortalService } from '../portal/portal-service';
 import { CLOCK_SKEW_LIMIT_MS } from '../portal/test-connection';
-import { fromWpGmt, type PostInput, type WordPressClient, type WpPost, type WpPostState, type WpTerm } from '../portal/wordpress-client';
+import { fromWpGmt, markerBlock, type PostInput, type WordPressClient, type WpPost, type WpPostState, type WpTerm } from '../portal/wordpress-client';
 import type { SqliteDatabase } from '../storage/database';
 import type { WorkflowService } from '../workflow/workflow-service';
 import { DEFAULT_WINDOW, Holds, planRemoteChange } from './holds';
@@ -112,7 +112,8 @@ export function missedSchedule(localStatus: ArticleStatus, remoteStatus: string,
 
 /** What travels with the text: the writer's name and, after a rejection, the editor's note. */
 function markersFor(article: Article, note: string): string {
-  return [bylineMarker(article.author), note].filter(Boolean).map((m) => `\n${m}`).join('');
+  // In Custom HTML blocks, like the client id: the post stays free of classic content.
+  return [bylineMarker(article.author), note].filter(Boolean).map((m) => `\n\n${markerBlock(m)}`).join('');
 }
 
 const ACTION_FOR: Partial<Record<ArticleStatus, WorkflowActionName>> = {

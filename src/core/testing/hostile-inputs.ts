@@ -7,6 +7,7 @@
  * new handler is covered from its first day.
  */
 import type { HandlerName } from '../../shared/contract';
+import { portalBlockCases } from './hostile-body-cases';
 import type { ErrorKind } from '../../shared/errors';
 import { LEXICAL_LIMITS } from '../../shared/lexical-document';
 import { DEFAULT_SETTINGS } from '../settings/settings-service';
@@ -265,6 +266,7 @@ function lexicalCases(): [string, unknown, readonly ErrorKind[]][] {
     ['body: image caption as a number', withChildren(image({ caption: 5 })), V],
     ['body: image caption over the limit', withChildren(image({ caption: 'c'.repeat(2001) })), V],
     ['body: image with children', withChildren({ ...image({}), children: [t('x')] }), V],
+    ...portalBlockCases(withChildren),
     ['body: __proto__ inside a node', withChildren(parsed('{"type":"paragraph","version":1,"children":[],"__proto__":{"type":"script"}}')), V],
   ];
 }

@@ -29,6 +29,11 @@ export const COMMAND_I18N_KEYS: Record<CommandId, string> = {
   'bullet-list': 'editor.bulletList',
   'numbered-list': 'editor.numberedList',
   quote: 'editor.quote',
+  'insert-table': 'table.insert',
+  'table-row-below': 'table.rowBelow',
+  'table-column-right': 'table.columnRight',
+  'table-row-delete': 'table.deleteRow',
+  'table-column-delete': 'table.deleteColumn',
   'revision-history': 'revisions.open',
   'sync-now': 'sync.syncNow',
 };

@@ -39,6 +39,8 @@ import { NEWS_TRANSFORMERS } from './markdown';
 import { EDITOR_NODES } from './nodes';
 import { ListTabPlugin, SafeContentPlugin, SessionPlugin, ShortcutsPlugin } from './plugins';
 import { PastePlugin } from './paste/PastePlugin';
+import { EmbedPlugin } from './embeds/EmbedPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { BlockSelectionPlugin } from './BlockSelectionPlugin';
 import { NoticeBar, SaveStatus } from './SaveStatus';
 import { editorTheme } from './theme';
@@ -323,6 +325,8 @@ export function ArticleEditor({ session }: { session: ArticleSession }) {
           <ListPlugin />
           <LinkPlugin validateUrl={isSafeLinkUrl} />
           <HorizontalRulePlugin />
+          <EmbedPlugin />
+          <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasTabHandler hasNestedTables={false} />
           <MarkdownShortcutPlugin transformers={NEWS_TRANSFORMERS} />
           <ShortcutsPlugin />
           <SafeContentPlugin />

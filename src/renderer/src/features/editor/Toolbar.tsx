@@ -31,6 +31,7 @@ import { SHORTCUTS, shortcutAria, shortcutLabel, type Shortcut } from '../../ui/
 import { usePhotoImport } from '../photos/PhotoImport';
 import { $readSelectionFormat, EMPTY_FORMAT, OPEN_LINK_DIALOG_COMMAND, setBlockKind, type BlockKind, type SelectionFormat } from './commands';
 import { LinkDialog } from './LinkDialog';
+import { TableTools } from './tables/TableTools';
 
 function sameFormat(a: SelectionFormat, b: SelectionFormat): boolean {
   return (
@@ -53,7 +54,7 @@ interface ToolButtonProps {
   onPress: () => void;
 }
 
-function ToolButton({ label, shortcut, icon, text, pressed, disabled, onPress }: ToolButtonProps) {
+export function ToolButton({ label, shortcut, icon, text, pressed, disabled, onPress }: ToolButtonProps) {
   const tip = shortcut ? `${label} (${shortcutLabel(shortcut)})` : label;
   return (
     <button
@@ -73,7 +74,7 @@ function ToolButton({ label, shortcut, icon, text, pressed, disabled, onPress }:
   );
 }
 
-const Separator = () => <span className="tool-sep" aria-hidden="true" />;
+export const Separator = () => <span className="tool-sep" aria-hidden="true" />;
 
 function $linkAncestor(node: LexicalNode) {
   return $findMatchingParent(node, $isLinkNode);
@@ -249,6 +250,7 @@ export const Toolbar = memo(function Toolbar({ children }: { children?: ReactNod
         <ToolButton label={t('editor.numberedList')} shortcut={SHORTCUTS.numberedList} icon="numberedList" pressed={format.block === 'number'} onPress={block('number')} />
         <ToolButton label={t('editor.quote')} shortcut={SHORTCUTS.quote} icon="quote" pressed={format.block === 'quote'} onPress={block('quote')} />
         <ToolButton label={t('editor.horizontalRule')} icon="rule" onPress={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)} />
+        <TableTools />
         {photoImport && (
           <>
             <Separator />

@@ -8,9 +8,12 @@ import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
 import { ImageNode } from '../photos/image-node';
+import { EmbedNode } from './embeds/embed-node';
+import { PortalBlockNode } from './portal-block/portal-block-node';
 
-export const EDITOR_NODES: readonly Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode, ImageNode];
+export const EDITOR_NODES: readonly Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode, ImageNode, PortalBlockNode, EmbedNode, TableNode, TableRowNode, TableCellNode];
 
 export { LOAD_TAG } from './tags';

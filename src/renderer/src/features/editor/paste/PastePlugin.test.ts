@@ -2,6 +2,7 @@
 import { $getClipboardDataFromSelection } from '@lexical/clipboard';
 import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, COPY_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
+import { checkLexicalDocument, lexicalToPlainText, type LexicalDocument } from '../../../../../shared/lexical-document';
 import { registerPasteCleanup } from './PastePlugin';
 import { newArticleEditor } from './testing';
 
@@ -39,6 +40,20 @@ function paste(editor: LexicalEditor, event: ClipboardEvent): { handled: boolean
 }
 
 describe('the paste plugin', () => {
+  it('keeps a pasted table (election results from a web page) as a table the backend accepts', () => {
+    const editor = editorWith('');
+    const html = '<p>Hasil rekapitulasi:</p><table><thead><tr><th>Paslon</th><th>Suara</th></tr></thead><tbody><tr><td><a href="https://kpu.test/1">Paslon 1</a></td><td><b>152.340</b></td></tr></tbody></table>';
+    expect(paste(editor, pasteEvent({ 'text/html': html, 'text/plain': 'Hasil rekapitulasi: Paslon Suara Paslon 1 152.340' })).handled).toBe(true);
+    const body = editor.getEditorState().toJSON() as unknown as LexicalDocument;
+    const table = body.root.children.find((node) => node.type === 'table')!;
+    expect(table.children!.map((row) => row.children!.map((cell) => [(cell.headerState as number) & 1, lexicalToPlainText({ root: { type: 'root', children: [cell] } } as LexicalDocument)]))).toEqual([
+      [[1, 'Paslon'], [1, 'Suara']],
+      [[0, 'Paslon 1'], [0, '152.340']],
+    ]);
+    expect(JSON.stringify(table)).toContain('"url":"https://kpu.test/1"');
+    expect(checkLexicalDocument(body)).toEqual([]);
+  });
+
   it('inserts the cleaned HTML where the caret is', () => {
     const event = pasteEvent({ 'text/html': '<b style="font-weight:normal" id="docs-internal-guid-1"><span style="color:red">Kukar</span></b>', 'text/plain': 'Kukar' });
     expect(paste(editorWith('Banjir di '), event)).toEqual({ handled: true, text: 'Banjir di Kukar' });

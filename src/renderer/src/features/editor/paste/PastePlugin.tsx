@@ -68,7 +68,7 @@ export function registerPasteCleanup(editor: LexicalEditor, onLeftOut?: (leftOut
         { tag: PASTE_TAG },
       );
       const leftOut = leftOutOfPaste(data);
-      if (leftOut.images || leftOut.tables) onLeftOut?.(leftOut);
+      if (leftOut.images) onLeftOut?.(leftOut);
       return true;
     },
     COMMAND_PRIORITY_LOW,
@@ -84,8 +84,8 @@ export function PastePlugin() {
   const { toasts } = useServices();
   useEffect(
     () =>
-      registerPasteCleanup(editor, ({ images, tables }) => {
-        const keys = [images && 'paste.imagesLeftOut', tables && 'paste.tablesLeftOut'].filter((k): k is string => typeof k === 'string');
+      registerPasteCleanup(editor, ({ images }) => {
+        const keys = [images && 'paste.imagesLeftOut'].filter((k): k is string => typeof k === 'string');
         toasts.show({ text: (t) => keys.map((key) => t(key)).join(' '), durationMs: 10_000 });
       }),
     [editor, toasts],

@@ -145,8 +145,17 @@ describe('clean-up rules', () => {
     expect(cleanPastedHtml('<ul><li><p>Baris satu</p><p>Baris dua</p></li><li></li></ul>')).toBe('<ul><li>Baris satu<br>Baris dua</li></ul>');
   });
 
-  it('makes table cells paragraphs (the editor has no tables)', () => {
-    expect(cleanPastedHtml('<table><tr><td>Loa Kulu</td><td>120 KK</td></tr></table>')).toBe('<p>Loa Kulu</p><p>120 KK</p>');
+  it('keeps tables: header cells, inline formatting and links; a cell\'s paragraphs and list items as lines; no styling', () => {
+    expect(cleanPastedHtml('<table><tr><td>Loa Kulu</td><td>120 KK</td></tr></table>')).toBe('<table><tr><td>Loa Kulu</td><td>120 KK</td></tr></table>');
+    // Word: a styled grid with paragraphs in cells and a bold header row.
+    expect(
+      cleanPastedHtml(
+        '<table class="MsoTableGrid" border="1" style="border-collapse:collapse"><thead><tr><th style="background:#ccc"><p class="MsoNormal"><b>Kecamatan</b></p></th><th>KK</th></tr></thead>' +
+          '<tbody><tr><td><p>Loa Kulu</p><p>Desa Jembayan</p></td><td><span style="font-weight:bold">120</span></td></tr>' +
+          '<tr style="display:none"><td>tersembunyi</td></tr><tr><td><a href="https://bpbd.test/data" onclick="x()">Sumber</a></td><td><ul><li>a</li><li>b</li></ul></td></tr></tbody></table>',
+      ),
+    ).toBe('<table><tr><th><strong>Kecamatan</strong></th><th>KK</th></tr><tr><td>Loa Kulu<br>Desa Jembayan</td><td><strong>120</strong></td></tr><tr><td><a href="https://bpbd.test/data">Sumber</a></td><td>a<br>b</td></tr></table>');
+    expect(cleanPastedHtml('<table><tr></tr></table><p>sesudah</p>')).toBe('<p>sesudah</p>');
   });
 
   it('keeps the line breaks of preformatted text', () => {

@@ -11,12 +11,14 @@ import { isSafeLinkUrl } from '../../../../../shared/lexical-document';
 import {
   finishList,
   finishTextBlock,
+  normaliseInlines,
   PLAIN,
   renderBlocks,
   type Block,
   type Inline,
   type ListBlock,
   type ListItem,
+  type TableBlock,
   type TextBlock,
   type TextBlockKind,
   type TextFormat,
@@ -76,6 +78,7 @@ interface Sink {
   endBlock(): void;
   list(list: ListBlock): void;
   rule(): void;
+  table(table: TableBlock): void;
 }
 
 class FlowSink implements Sink {
@@ -101,6 +104,11 @@ class FlowSink implements Sink {
   rule(): void {
     this.endBlock();
     this.blocks.push({ kind: 'rule' });
+  }
+
+  table(table: TableBlock): void {
+    this.endBlock();
+    if (table.rows.length > 0) this.blocks.push(table);
   }
 
   finish(): Block[] {
@@ -130,6 +138,17 @@ class ItemSink implements Sink {
   }
 
   rule(): void {
+    this.endBlock();
+  }
+
+  /** A table inside a list item: its cells as lines of the item. */
+  table(table: TableBlock): void {
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        this.endBlock();
+        this.item.inlines.push(...cell.inlines);
+      }
+    }
     this.endBlock();
   }
 }
@@ -210,6 +229,10 @@ function walk(node: Node, ctx: Context, sink: Sink): void {
   if (name === 'ul' || name === 'ol') {
     const list = readList(element, ctx);
     sink.list(list);
+    return;
+  }
+  if (name === 'table') {
+    sink.table(readTable(element, ctx));
     return;
   }
   if (name === 'li') {
@@ -342,6 +365,35 @@ function convertWordLists(doc: Document): void {
       paragraph.element.remove();
     }
   }
+}
+
+/**
+ * A pasted table (Word, Google Docs, a web page): rows of <thead>, <tbody>, <tfoot> or the table
+ * itself, cells as runs of lines (a cell's paragraphs, list items and nested tables become lines).
+ */
+function readTable(element: Element, ctx: Context): TableBlock {
+  const rows: TableBlock['rows'] = [];
+  const sections = Array.from(element.children).flatMap((child) => {
+    const name = child.nodeName.toLowerCase();
+    return name === 'thead' || name === 'tbody' || name === 'tfoot' ? Array.from(child.children) : [child];
+  });
+  for (const row of sections) {
+    if (row.nodeName.toLowerCase() !== 'tr' || isHidden(row, parseStyle(row))) continue;
+    const cells = Array.from(row.children).filter((cell) => /^t[dh]$/i.test(cell.nodeName));
+    if (cells.length === 0) continue;
+    rows.push({
+      cells: cells.map((cell) => {
+        const cellSink = new FlowSink();
+        walkChildren(cell, { ...ctx, kind: 'paragraph', pre: false }, cellSink);
+        const inlines = cellSink.finish().flatMap((block, index): Inline[] => {
+          const lines = block.kind === 'list' ? block.items.map((item) => item.inlines) : block.kind === 'table' ? [] : block.kind === 'rule' ? [] : [block.inlines];
+          return lines.flatMap((line, j) => (index > 0 || j > 0 ? [{ kind: 'break' } as Inline, ...line] : line));
+        });
+        return { header: cell.nodeName.toLowerCase() === 'th', inlines: normaliseInlines(inlines) };
+      }),
+    });
+  }
+  return { kind: 'table', rows };
 }
 
 /** The clean HTML for a pasted HTML fragment; empty when nothing of it belongs in an article. */

@@ -20,15 +20,13 @@ export function cleanClipboardData(data: Pick<DataTransfer, 'getData'>): string 
 
 /** What a paste had that an article cannot take as it is, so the person can be told. */
 export interface LeftOut {
-  /** Pictures: a photo goes in through the photo import, which prepares it for the portal. */
+  /** Pictures: a photo goes in through the photo import, which prepares it for the portal. (Tables are kept.) */
   images: boolean;
-  /** Tables: an article has none; their cells became paragraphs. */
-  tables: boolean;
 }
 
 export function leftOutOfPaste(data: Pick<DataTransfer, 'getData'>): LeftOut {
   const html = data.getData('text/html');
-  return { images: /<img[\s/>]/i.test(html), tables: /<table[\s>]/i.test(html) };
+  return { images: /<img[\s/>]/i.test(html) };
 }
 
 /** Imports clean HTML at the selection; inside an editor update. */

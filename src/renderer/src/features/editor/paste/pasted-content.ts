@@ -1,6 +1,6 @@
 /**
  * What a paste is reduced to before it reaches Lexical: blocks (paragraphs, H2-H4, quotes, rules,
- * lists) holding runs of text with a few formats and at most a safe link. Both the HTML clean-up and
+ * lists, tables) holding runs of text with a few formats and at most a safe link. Both the HTML clean-up and
  * the plain-text reading build this model; it is then written out as a small, predictable HTML
  * that Lexical's own import turns into exactly the nodes the backend accepts.
  */
@@ -58,7 +58,13 @@ export interface ListBlock {
   items: ListItem[];
 }
 
-export type Block = TextBlock | ListBlock | { kind: 'rule' };
+/** A table: rows of cells, each cell one run of lines; header cells (<th>) stay header cells. */
+export interface TableBlock {
+  kind: 'table';
+  rows: { cells: { header: boolean; inlines: Inline[] }[] }[];
+}
+
+export type Block = TextBlock | ListBlock | TableBlock | { kind: 'rule' };
 
 const sameFormat = (a: TextFormat, b: TextFormat): boolean => FORMAT_TAGS.every(([key]) => a[key] === b[key]);
 
@@ -200,6 +206,11 @@ function renderList(list: ListBlock): string {
   return `<${tag}${start}>${items}</${tag}>`;
 }
 
+function renderTable(table: TableBlock): string {
+  const rows = table.rows.map((row) => `<tr>${row.cells.map((cell) => (cell.header ? `<th>${renderInlines(cell.inlines)}</th>` : `<td>${renderInlines(cell.inlines)}</td>`)).join('')}</tr>`);
+  return `<table>${rows.join('')}</table>`;
+}
+
 const BLOCK_TAGS: Record<TextBlockKind, string> = { paragraph: 'p', h2: 'h2', h3: 'h3', h4: 'h4', quote: 'blockquote' };
 
 /** The clean HTML for finished blocks: only the tags above, no attributes but href and start. */
@@ -208,6 +219,7 @@ export function renderBlocks(blocks: readonly Block[]): string {
     .map((block) => {
       if (block.kind === 'rule') return '<hr>';
       if (block.kind === 'list') return renderList(block);
+      if (block.kind === 'table') return renderTable(block);
       const tag = BLOCK_TAGS[block.kind];
       return `<${tag}>${renderInlines(block.inlines)}</${tag}>`;
     })
