@@ -21,6 +21,8 @@ import type { HttpPort } from './portal/wordpress-client';
 import { fileSecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncEngine } from './sync/sync-engine';
 import { lockDataFolder } from './storage/data-folder-lock';
+import { BackupService, prepareDatabaseFile } from './backup/backup-service';
+import { LATEST_SCHEMA_VERSION } from './storage/migrations';
 import { checkpointPassive, closeDatabase, openDatabase, schemaVersion, type SqliteDatabase } from './storage/database';
 
 export const DATABASE_FILE_NAME = 'redaksi.sqlite3';
@@ -60,6 +62,8 @@ export interface BackendOptions {
   backgroundSync?: boolean;
   /** Jitter for retry backoff (tests pass () => 0). */
   random?: () => number;
+  /** Automatic backups on a timer (default true); tests call `backup.runDue()` themselves. */
+  backupSchedule?: boolean;
 }
 
 export interface Backend {
@@ -72,6 +76,10 @@ export interface Backend {
   media: MediaStore;
   /** The sync worker (for tests and an orderly close). */
   sync: SyncEngine;
+  /** Backups of the data folder ("Cadangan"). */
+  backup: BackupService;
+  /** Waits for work that needs the database open (a backup in progress); call before `close`. */
+  settle(): Promise<void>;
   /** Safe to call more than once; afterwards every handler answers with 'backend.closed'. */
   close(): void;
 }
@@ -88,7 +96,9 @@ export function createBackend(options: BackendOptions): Backend {
   const folderLock = lockDataFolder(options.dataDir);
   let db: SqliteDatabase;
   try {
-    db = openDatabase(path.join(options.dataDir, DATABASE_FILE_NAME));
+    const file = path.join(options.dataDir, DATABASE_FILE_NAME);
+    prepareDatabaseFile(options.dataDir, file, LATEST_SCHEMA_VERSION, clock, logger);
+    db = openDatabase(file);
   } catch (err) {
     folderLock.release();
     throw err;
@@ -100,6 +110,7 @@ export function createBackend(options: BackendOptions): Backend {
   let workflow: WorkflowService;
   let terms: TermsService;
   let portal: PortalService;
+  let backup: BackupService;
   try {
     articles = new ArticlesService({ db, clock, revisionIntervalMs: options.revisionIntervalMs });
     settings = new SettingsService(db);
@@ -113,6 +124,7 @@ export function createBackend(options: BackendOptions): Backend {
       fetch: options.fetch,
       timeoutMs: options.portalTimeoutMs,
     });
+    backup = new BackupService({ db, dataDir: options.dataDir, clock, logger, supported: schemaVersion(db), schedule: options.backupSchedule });
     const orphans = media.removeOrphanFiles();
     if (orphans > 0) logger.info('removed photo files left by an interrupted import', { count: orphans });
     const purged = articles.purgeExpiredTrash();
@@ -361,6 +373,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     'sync-article': ({ id }) => sync.portalState(id),
     'sync-conflict-get': ({ articleId }) => sync.conflict(articleId),
+    ...backup.handlers(),
     'sync-conflict-resolve': async ({ articleId, choice, merged }) => {
       const article = await sync.resolveConflict(articleId, choice, merged);
       changed(articleId);
@@ -390,9 +403,12 @@ export function createBackend(options: BackendOptions): Backend {
     articles,
     media,
     sync,
+    backup,
+    settle: () => backup.settle(),
     close() {
       if (closed) return;
       closed = true;
+      backup.close();
       sync.close();
       if (maintenanceTimer) clearTimeout(maintenanceTimer);
       events.clear();
