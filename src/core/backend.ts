@@ -21,6 +21,7 @@ import type { HttpPort } from './portal/wordpress-client';
 import { fileSecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncEngine } from './sync/sync-engine';
 import { lockDataFolder } from './storage/data-folder-lock';
+import { assertSqliteLoads } from './storage/sqlite-engine';
 import { BackupService, prepareDatabaseFile } from './backup/backup-service';
 import { LATEST_SCHEMA_VERSION } from './storage/migrations';
 import { checkpointPassive, closeDatabase, openDatabase, schemaVersion, type SqliteDatabase } from './storage/database';
@@ -92,6 +93,7 @@ export function createBackend(options: BackendOptions): Backend {
   const logger = options.logger ?? consoleLogger;
   const clock = options.clock ?? Date.now;
   fs.mkdirSync(options.dataDir, { recursive: true });
+  assertSqliteLoads();
   // Before anything is read or tidied: a second process on this folder must not touch it at all.
   const folderLock = lockDataFolder(options.dataDir);
   let db: SqliteDatabase;
