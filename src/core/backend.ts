@@ -79,8 +79,6 @@ export interface Backend {
   sync: SyncEngine;
   /** Backups of the data folder ("Cadangan"). */
   backup: BackupService;
-  /** Waits for work that needs the database open (a backup in progress); call before `close`. */
-  settle(): Promise<void>;
   /** Safe to call more than once; afterwards every handler answers with 'backend.closed'. */
   close(): void;
 }
@@ -406,7 +404,6 @@ export function createBackend(options: BackendOptions): Backend {
     media,
     sync,
     backup,
-    settle: () => backup.settle(),
     close() {
       if (closed) return;
       closed = true;

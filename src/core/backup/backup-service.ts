@@ -113,11 +113,7 @@ export class BackupService {
     }
   }
 
-  /** Waits for a backup in progress (the database must stay open until it ends). */
-  async settle(): Promise<void> {
-    await this.running?.catch(() => undefined);
-  }
-
+  /** A backup still running is cut off when the database closes: its hidden partial folder is never offered, and the next backup removes it. */
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);

@@ -182,6 +182,18 @@ describe('backups', () => {
     fresh.dispose();
   });
 
+  it('a backup cut off by closing the app is never offered, and its leftovers go with the next backup', async () => {
+    const { t, location } = await world();
+    const cut = t.backend.backup.backupNow('manual');
+    t.backend.close();
+    await expect(cut).rejects.toThrow();
+    const again = t.reopen({ backupSchedule: false });
+    const made = await again.call<BackupEntry>('backup-now');
+    expect((await again.call<BackupEntry[]>('backup-list')).map((e) => [e.name, e.ok])).toEqual([[made.name, true]]);
+    expect(fs.readdirSync(location).filter((n) => n.startsWith('.'))).toEqual([]);
+    again.dispose();
+  });
+
   it('backs up a database before migrating it', async () => {
     const dataDir = tempDir();
     const folder = tempDir();
