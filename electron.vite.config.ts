@@ -36,7 +36,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { external: nativeExternals, input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        external: nativeExternals,
+        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        // sharp is imported lazily (src/core/media/sharp-loader.ts): emitted as require() when first
+        // needed, the way the main process loaded it before, not through the ESM loader from the archive.
+        output: { dynamicImportInCjs: false },
+      },
     },
   },
   // A sandboxed preload may require() nothing but 'electron': everything it uses (zod included) is

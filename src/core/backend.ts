@@ -22,6 +22,9 @@ import type { HostLookup } from './portal/download';
 import { fileSecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncEngine } from './sync/sync-engine';
 import { lockDataFolder } from './storage/data-folder-lock';
+import { assertSqliteLoads } from './storage/sqlite-engine';
+import { BackupService, prepareDatabaseFile } from './backup/backup-service';
+import { LATEST_SCHEMA_VERSION } from './storage/migrations';
 import { checkpointPassive, closeDatabase, openDatabase, schemaVersion, type SqliteDatabase } from './storage/database';
 
 export const DATABASE_FILE_NAME = 'redaksi.sqlite3';
@@ -63,6 +66,8 @@ export interface BackendOptions {
   backgroundSync?: boolean;
   /** Jitter for retry backoff (tests pass () => 0). */
   random?: () => number;
+  /** Automatic backups on a timer (default true); tests call `backup.runDue()` themselves. */
+  backupSchedule?: boolean;
 }
 
 export interface Backend {
@@ -75,6 +80,8 @@ export interface Backend {
   media: MediaStore;
   /** The sync worker (for tests and an orderly close). */
   sync: SyncEngine;
+  /** Backups of the data folder ("Cadangan"). */
+  backup: BackupService;
   /** Safe to call more than once; afterwards every handler answers with 'backend.closed'. */
   close(): void;
 }
@@ -87,11 +94,14 @@ export function createBackend(options: BackendOptions): Backend {
   const logger = options.logger ?? consoleLogger;
   const clock = options.clock ?? Date.now;
   fs.mkdirSync(options.dataDir, { recursive: true });
+  assertSqliteLoads();
   // Before anything is read or tidied: a second process on this folder must not touch it at all.
   const folderLock = lockDataFolder(options.dataDir);
   let db: SqliteDatabase;
   try {
-    db = openDatabase(path.join(options.dataDir, DATABASE_FILE_NAME));
+    const file = path.join(options.dataDir, DATABASE_FILE_NAME);
+    prepareDatabaseFile(options.dataDir, file, LATEST_SCHEMA_VERSION, clock, logger);
+    db = openDatabase(file);
   } catch (err) {
     folderLock.release();
     throw err;
@@ -103,6 +113,7 @@ export function createBackend(options: BackendOptions): Backend {
   let workflow: WorkflowService;
   let terms: TermsService;
   let portal: PortalService;
+  let backup: BackupService;
   try {
     articles = new ArticlesService({ db, clock, revisionIntervalMs: options.revisionIntervalMs });
     settings = new SettingsService(db);
@@ -117,6 +128,7 @@ export function createBackend(options: BackendOptions): Backend {
       timeoutMs: options.portalTimeoutMs,
       lookup: options.portalLookup,
     });
+    backup = new BackupService({ db, dataDir: options.dataDir, clock, logger, supported: schemaVersion(db), schedule: options.backupSchedule });
     const orphans = media.removeOrphanFiles();
     if (orphans > 0) logger.info('removed photo files left by an interrupted import', { count: orphans });
     const purged = articles.purgeExpiredTrash();
@@ -367,6 +379,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     'sync-article': ({ id }) => sync.portalState(id),
     'sync-conflict-get': ({ articleId }) => sync.conflict(articleId),
+    ...backup.handlers(),
     'sync-conflict-resolve': async ({ articleId, choice, merged }) => {
       const article = await sync.resolveConflict(articleId, choice, merged);
       changed(articleId);
@@ -396,9 +409,11 @@ export function createBackend(options: BackendOptions): Backend {
     articles,
     media,
     sync,
+    backup,
     close() {
       if (closed) return;
       closed = true;
+      backup.close();
       sync.close();
       if (maintenanceTimer) clearTimeout(maintenanceTimer);
       events.clear();

@@ -98,7 +98,7 @@ describe('hostile text that is honest input', () => {
       for (const name of ['passwd', 'shadow', 'win.ini', 'etc', 'CON']) {
         expect(fs.existsSync(path.join(path.dirname(t.dataDir), name)), name).toBe(false);
       }
-      expect(fs.readdirSync(t.dataDir).sort()).toEqual(['media', 'redaksi.lock', 'redaksi.sqlite3', 'redaksi.sqlite3-shm', 'redaksi.sqlite3-wal']);
+      expect(fs.readdirSync(t.dataDir).sort()).toEqual(['backup.json', 'media', 'redaksi.lock', 'redaksi.sqlite3', 'redaksi.sqlite3-shm', 'redaksi.sqlite3-wal']);
     } finally {
       t.dispose();
     }

@@ -4,6 +4,7 @@ interface Texts {
   title: string;
   tooNew: (dir: string) => string;
   inUse: (dir: string) => string;
+  engine: (cause: string) => string;
   other: (dir: string, cause: string) => string;
 }
 
@@ -16,6 +17,9 @@ const TEXTS: Record<'id' | 'en', Texts> = {
     inUse: (dir) =>
       `Folder data ${dir} sedang dipakai Redaksi lain, misalnya mode peramban. Tutup yang itu dulu, lalu buka Redaksi lagi. ` +
       'Data Anda tidak diubah.',
+    engine: (cause) =>
+      `Komponen basis data Redaksi tidak dapat dimuat di komputer ini (${cause}). Pasang ulang Redaksi dengan installer untuk ` +
+      'sistem dan jenis prosesor komputer ini. Data Anda tidak diubah.',
     other: (dir, cause) => `Data di ${dir} tidak dapat dibuka: ${cause}`,
   },
   en: {
@@ -26,6 +30,9 @@ const TEXTS: Record<'id' | 'en', Texts> = {
     inUse: (dir) =>
       `The data folder ${dir} is in use by another Redaksi, for example browser mode. Close that one first, then open Redaksi again. ` +
       'Your data has not been changed.',
+    engine: (cause) =>
+      `Redaksi's database component could not be loaded on this computer (${cause}). Reinstall Redaksi with the installer for ` +
+      "this computer's system and processor. Your data has not been changed.",
     other: (dir, cause) => `The data in ${dir} could not be opened: ${cause}`,
   },
 };
@@ -39,6 +46,7 @@ export function describeStartupFailure(err: unknown, dataDir: string, locale: st
   const paragraphs = order.map((lang) => {
     if (code === 'database.tooNew') return TEXTS[lang].tooNew(dataDir);
     if (code === 'dataFolder.inUse') return TEXTS[lang].inUse(dataDir);
+    if (code === 'native.sqliteUnavailable') return TEXTS[lang].engine(String(isAppErrorShape(err) ? (err.params?.cause ?? cause) : cause));
     return TEXTS[lang].other(dataDir, cause);
   });
   return { title: TEXTS[first].title, message: paragraphs.join('\n\n') };

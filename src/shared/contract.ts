@@ -25,6 +25,7 @@ import type {
 import { LexicalDocumentSchema } from './lexical-document';
 import type { ArticlePortalState, ConnectionReport, PortalConnection, SyncConflict, SyncItem, SyncStatus } from './sync';
 import { NEWSROOM_TIME_ZONES } from './newsroom-time';
+import { BACKUP_INTERVALS, BACKUP_LIMITS, BACKUP_NAME_PATTERN, type BackupEntry, type BackupStatus } from './backup';
 
 /** Declares a handler: its input schema now, its output type through `returns<T>()`. */
 function handler<I extends z.ZodType>(input: I) {
@@ -220,6 +221,26 @@ export const contract = {
       .strict()
       .refine((v) => (v.choice === 'merged') === (v.merged !== undefined), { params: { code: 'sync.mergedNeedsContent' }, path: ['merged'] }),
   ).returns<Article>(),
+
+  /** "Cadangan": the chosen folder, the schedule, the last backup and a restore waiting for the next start. */
+  'backup-status': handler(Empty).returns<BackupStatus>(),
+  /** Chooses the backup folder (null: no automatic backups), how many to keep and how often. The folder is checked here. */
+  'backup-configure': handler(
+    z
+      .object({
+        folder: z.string().min(1).max(BACKUP_LIMITS.folderLength).nullable().optional(),
+        keep: z.number().int().min(BACKUP_LIMITS.keepMin).max(BACKUP_LIMITS.keepMax).optional(),
+        intervalHours: z.union(BACKUP_INTERVALS.map((h) => z.literal(h)) as [z.ZodLiteral<1>, z.ZodLiteral<4>, z.ZodLiteral<12>, z.ZodLiteral<24>]).optional(),
+      })
+      .strict(),
+  ).returns<BackupStatus>(),
+  /** "Cadangkan sekarang": answers when the backup is made and checked. */
+  'backup-now': handler(Empty).returns<BackupEntry>(),
+  /** The backups in the chosen folder, newest first, each opened and checked (a damaged one says so). */
+  'backup-list': handler(Empty).returns<BackupEntry[]>(),
+  /** "Pulihkan dari cadangan": checks the backup again and stages it; it takes the data's place at the next start. */
+  'backup-restore': handler(z.object({ name: z.string().regex(BACKUP_NAME_PATTERN) }).strict()).returns<BackupStatus>(),
+  'backup-restore-cancel': handler(Empty).returns<BackupStatus>(),
 } as const;
 
 export type Contract = typeof contract;

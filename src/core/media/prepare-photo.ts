@@ -6,16 +6,12 @@
  * Refusals are AppErrors with codes the UI translates; nothing is written anywhere by this module.
  */
 import { createHash } from 'node:crypto';
-import os from 'node:os';
-import sharp, { type OutputInfo, type Sharp, type SharpOptions } from 'sharp';
+import type { OutputInfo, Sharp, SharpOptions } from 'sharp';
 import { AppError } from '../../shared/errors';
 import { decodeHeic, HeicTooLargeError } from './heic';
 import { countJpegScans } from './jpeg-scans';
+import { loadSharp } from './sharp-loader';
 import { sniffImageFormat, type SniffedFormat } from './sniff';
-
-// libvips may start with a single worker thread in containers; photo preparation is the app's
-// heaviest work and a reporter waits for it, so it may use every core.
-sharp.concurrency(os.availableParallelism());
 
 export type LongEdge = 1200 | 1600 | 2048;
 export type OutputFormat = 'jpeg' | 'webp';
@@ -81,6 +77,7 @@ async function openInput(
   format: SniffedFormat,
   limits: PhotoLimits,
 ): Promise<{ open: (failOn: FailOn) => Sharp; header: Sharp }> {
+  const sharp = await loadSharp();
   const options: SharpOptions = { limitInputPixels: limits.maxPixels, sequentialRead: true };
   if (format !== 'heic') {
     return { open: (failOn) => sharp(input, { ...options, failOn }), header: sharp(input, { limitInputPixels: false }) };
@@ -225,6 +222,7 @@ export async function preparePhoto(
   // Hashing the original takes a few milliseconds: done on this thread while libvips decodes.
   const originalHash = sourceHash ?? sha256(input);
   const { data, info } = await conversion.result;
+  const sharp = await loadSharp();
   try {
     // From the prepared file, not the original: libjpeg decodes it at 1/4 scale, a few milliseconds.
     const thumbnail = await sharp(data)

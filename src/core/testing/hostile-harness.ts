@@ -61,7 +61,7 @@ export async function seedHostileWorld(): Promise<HostileWorld> {
 
   return {
     t,
-    ctx: { articleId: draft.id, version: current.version, revisionId: revision.id, mediaId: media.id, categoryId: category.id, photo },
+    ctx: { articleId: draft.id, version: current.version, revisionId: revision.id, mediaId: media.id, categoryId: category.id, photo, dataDir: t.dataDir },
   };
 }
 

@@ -23,6 +23,8 @@ export interface SeededContext {
   categoryId: string;
   /** A small real JPEG (the one media-import's example sends). */
   photo: Uint8Array;
+  /** The backend's data folder (a backup folder must never be inside it). */
+  dataDir: string;
 }
 
 /** What a field holds; each kind brings its own hostile values. */
@@ -46,7 +48,10 @@ export type FieldKind =
   | 'tagList'
   | 'choiceList'
   | 'photoEdge'
-  | 'portalAddress';
+  | 'portalAddress'
+  | 'backupFolder'
+  | 'backupName'
+  | 'backupHours';
 
 export interface HandlerSpec {
   /** A valid input (every example must pass its schema: a refusal then comes from the mutation). */
@@ -140,6 +145,16 @@ export const HANDLER_SPECS: Partial<Record<HandlerName, HandlerSpec>> = {
   'sync-article': { example: (c) => ({ id: c.articleId }), fields: { id: 'id' } },
   'sync-conflict-get': { example: (c) => ({ articleId: c.articleId }), fields: { articleId: 'id' } },
   'sync-conflict-resolve': { example: (c) => ({ articleId: c.articleId, choice: 'local' }), fields: { articleId: 'id', choice: 'choice' } },
+  'backup-status': { example: () => ({}), fields: {} },
+  'backup-configure': {
+    example: () => ({ folder: null, keep: 5, intervalHours: 12 }),
+    fields: { folder: 'backupFolder', keep: 'count', intervalHours: 'backupHours' },
+    optional: ['folder', 'keep', 'intervalHours'],
+  },
+  'backup-now': { example: () => ({}), fields: {} },
+  'backup-list': { example: () => ({}), fields: {} },
+  'backup-restore': { example: () => ({ name: '20261207T233000000Z-0123abcd' }), fields: { name: 'backupName' } },
+  'backup-restore-cancel': { example: () => ({}), fields: {} },
 };
 
 export interface HostileCase {
@@ -435,6 +450,38 @@ function kindCases(kind: FieldKind, valid: unknown, ctx: SeededContext): [string
         ['a status as a number', [1], V],
         ['a null status', [null], V],
         ['ten thousand statuses', new Array<string>(10_000).fill('submitted'), V],
+      ];
+    case 'backupFolder':
+      // A folder typed in the window: never one that exists and could be written to by a wrongly accepted call.
+      return [
+        ['a relative folder', 'cadangan', V],
+        ['a traversal', '../../../../tmp', V],
+        ['an absolute traversal', '/tmp/../../etc/cron.d', V],
+        ['a NUL byte', '/tmp\u0000/x', V],
+        ['a folder that does not exist', '/redaksi/tidak-ada', V],
+        ['a file', '/etc/hostname', V],
+        ['an empty folder', '', V],
+        ['a 1 MB folder', HUGE.oneMegabyte, V],
+        ['the data folder itself', ctx.dataDir, V],
+      ];
+    case 'backupName':
+      return [
+        ['a traversal', '../../etc/passwd', V],
+        ['an absolute path', '/etc/passwd', V],
+        ['a name followed by a traversal', '20261207T233000000Z-0123abcd/../../x', V],
+        ['an unfinished backup', '.20261207T233000000Z-0123abcd.partial', V],
+        ['a NUL byte', '20261207T233000000Z-0123abcd\u0000', V],
+        ['a 1 MB name', HUGE.oneMegabyte, V],
+        ['an empty name', '', V],
+        ['a backup that does not exist', '20001231T235959999Z-ffffffff', ['validation', 'not-found']],
+      ];
+    case 'backupHours':
+      return [
+        ['an interval that is not offered', 2, V],
+        ['zero hours', 0, V],
+        ['a negative interval', -4, V],
+        ['a fractional interval', 4.5, V],
+        ['the string "4"', '4', V],
       ];
     case 'photoEdge':
       return [

@@ -1,4 +1,4 @@
-/** Pengaturan: language, theme, local role, newsroom time zone and photo preparation. Each change applies at once. */
+/** Pengaturan: language, theme, local role, newsroom time zone, photo preparation, portal and backups. Each change applies at once. */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/domain';
@@ -8,6 +8,7 @@ import { useStore } from '../../app/store';
 import { useSettings } from '../../app/useSettings';
 import { PortalSection } from '../sync/PortalSection';
 import { isConfigured } from '../sync/sync-store';
+import { BackupSection } from './BackupSection';
 import { DisplayNameField } from './DisplayNameField';
 import { ZONE_OPTIONS } from './zone-options';
 import { uiLanguage } from '../../i18n';
@@ -144,6 +145,8 @@ export function SettingsScreen() {
         </SelectField>
 
         <PortalSection />
+
+        <BackupSection />
 
         {version && <p className="settings-version">{t('app.version', { version })}</p>}
       </section>
