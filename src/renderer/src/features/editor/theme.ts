@@ -15,8 +15,8 @@ export const editorTheme: EditorThemeClasses = {
   hr: 'ed-hr',
   hrSelected: 'ed-hr-selected',
   image: 'ed-image',
-  portalBlock: 'ed-portal-block-host',
-  embed: 'ed-portal-block-host',
+  // Embeds and blocks kept from the portal (LockedBlockNode).
+  lockedBlock: 'ed-portal-block-host',
   table: 'ed-table',
   tableRow: 'ed-table-row',
   tableCell: 'ed-table-cell',

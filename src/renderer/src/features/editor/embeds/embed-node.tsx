@@ -4,8 +4,9 @@
  * backend accepts. In the editor it is a card (provider and address); the post itself is never
  * loaded here: no third-party script, frame or picture runs in the app.
  */
-import { $applyNodeReplacement, DecoratorNode, type DOMExportOutput, type EditorConfig, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
+import { $applyNodeReplacement, type DOMExportOutput, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
 import type { JSX } from 'react';
+import { LockedBlockNode } from '../locked-block-node';
 import { recogniseEmbed, type EmbedNodeFields, type EmbedProvider } from '../../../../../shared/embeds';
 import { EmbedCard } from './EmbedCard';
 
@@ -13,7 +14,7 @@ export type SerializedEmbedNode = Spread<EmbedNodeFields, SerializedLexicalNode>
 
 export const EMBED_NODE_TYPE = 'embed';
 
-export class EmbedNode extends DecoratorNode<JSX.Element> {
+export class EmbedNode extends LockedBlockNode {
   __provider: EmbedProvider;
   __url: string;
 
@@ -47,26 +48,6 @@ export class EmbedNode extends DecoratorNode<JSX.Element> {
     const element = document.createElement('p');
     element.textContent = this.getLatest().__url;
     return { element };
-  }
-
-  override createDOM(config: EditorConfig): HTMLElement {
-    const element = document.createElement('div');
-    const className = config.theme.embed;
-    if (typeof className === 'string') element.className = className;
-    element.contentEditable = 'false';
-    return element;
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
-  }
-
-  override isKeyboardSelectable(): true {
-    return true;
   }
 
   override getTextContent(): string {

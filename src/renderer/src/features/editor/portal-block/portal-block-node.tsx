@@ -5,8 +5,9 @@
  * (src/shared/lexical-document.ts): {type: 'portal-block', version: 1, name, raw}. The raw text is
  * never rendered as HTML here; only the name is shown.
  */
-import { $applyNodeReplacement, $getNodeByKey, DecoratorNode, type DOMExportOutput, type EditorConfig, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
+import { $applyNodeReplacement, $getNodeByKey, type DOMExportOutput, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
 import type { JSX } from 'react';
+import { LockedBlockNode } from '../locked-block-node';
 import type { PortalBlockNodeFields } from '../../../../../shared/lexical-document';
 import { PortalBlockCard } from './PortalBlockCard';
 
@@ -14,7 +15,7 @@ export type SerializedPortalBlockNode = Spread<PortalBlockNodeFields, Serialized
 
 export const PORTAL_BLOCK_NODE_TYPE = 'portal-block';
 
-export class PortalBlockNode extends DecoratorNode<JSX.Element> {
+export class PortalBlockNode extends LockedBlockNode {
   __name: string;
   __raw: string;
 
@@ -50,26 +51,6 @@ export class PortalBlockNode extends DecoratorNode<JSX.Element> {
     const element = document.createElement('p');
     element.textContent = `[${this.getLatest().__name}]`;
     return { element };
-  }
-
-  override createDOM(config: EditorConfig): HTMLElement {
-    const element = document.createElement('div');
-    const className = config.theme.portalBlock;
-    if (typeof className === 'string') element.className = className;
-    element.contentEditable = 'false';
-    return element;
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
-  }
-
-  override isKeyboardSelectable(): true {
-    return true;
   }
 
   /** No words of the article: its text is the portal's and is not counted or searched here. */
