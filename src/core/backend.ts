@@ -156,6 +156,7 @@ export function createBackend(options: BackendOptions): Backend {
     logger,
     random: options.random,
     background: options.backgroundSync ?? true,
+    bylineOnPortal: () => settings.get().bylineOnPortal,
     photoPreset: () => {
       const { photoLongEdge, photoFormat } = settings.get();
       return { longEdge: photoLongEdge, format: photoFormat, quality: 80 };

@@ -87,6 +87,7 @@ export const SettingsSchema = z
     displayName: StoredText().trim().max(80),
     photoLongEdge: z.union([z.literal(1200), z.literal(1600), z.literal(2048)]),
     photoFormat: z.enum(['jpeg', 'webp']),
+    bylineOnPortal: z.boolean(),
   })
   .strict();
 

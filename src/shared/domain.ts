@@ -84,6 +84,8 @@ export interface Settings {
   /** Long edge of prepared photos, in pixels. */
   photoLongEdge: 1200 | 1600 | 2048;
   photoFormat: 'jpeg' | 'webp';
+  /** Stories delivered to the portal end with the writer's name ("Penulis: …"), in the newsroom's chosen style. */
+  bylineOnPortal: boolean;
 }
 
 /** A prepared photo in the local library. Files are addressed by the sha256 of their bytes. */

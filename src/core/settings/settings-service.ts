@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   displayName: '',
   photoLongEdge: 1600,
   photoFormat: 'jpeg',
+  bylineOnPortal: false,
 });
 
 const SETTING_KEYS = Object.keys(SettingsSchema.shape) as (keyof Settings)[];

@@ -25,6 +25,7 @@ describe('settings', () => {
       displayName: '',
       photoLongEdge: 1600,
       photoFormat: 'jpeg',
+      bylineOnPortal: false,
     });
     expect(DEFAULT_SETTINGS.timeZone).toBe('Asia/Makassar');
   });

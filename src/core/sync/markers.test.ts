@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientIdMarker, markerBlock } from '../portal/wordpress-client';
-import { bylineMarker, noteMarker, readByline, readClientId, readNote, remoteHash, stripMarkers } from './markers';
+import { bylineMarker, bylineParagraph, noteMarker, readByline, readClientId, readNote, remoteHash, stripMarkers } from './markers';
 
 const post = (content: string) => ({ title: 'Judul', content, excerpt: '', categories: [3, 1], tags: [], featuredMedia: 0 });
 
@@ -53,5 +53,20 @@ describe('markers in post content', () => {
     expect(remoteHash(post('<p>Isi diubah</p>'))).not.toBe(base);
     expect(remoteHash({ ...post('<p>Isi</p>'), title: 'Judul lain' })).not.toBe(base);
     expect(remoteHash({ ...post('<p>Isi</p>'), featuredMedia: 9 })).not.toBe(base);
+  });
+});
+
+describe('the writer\'s line on the portal', () => {
+  it('is a paragraph block of its own class, escaped, and taken out again when the post is read back', () => {
+    const line = bylineParagraph('  Siti <b>Rahma</b> & Tim ');
+    expect(line).toBe(
+      '<!-- wp:paragraph {"className":"redaksi-byline"} -->\n<p class="redaksi-byline">Penulis: Siti &lt;b&gt;Rahma&lt;/b&gt; &amp; Tim</p>\n<!-- /wp:paragraph -->',
+    );
+    const article = '<!-- wp:paragraph -->\n<p>Isi berita.</p>\n<!-- /wp:paragraph -->';
+    const delivered = `${article}\n\n${line}\n\n${markerBlock(bylineMarker('Siti Rahma'))}`;
+    expect(stripMarkers(delivered)).toBe(article);
+    // The same post with and without the line is the same version of the text.
+    expect(remoteHash(post(delivered))).toBe(remoteHash(post(article)));
+    expect(bylineParagraph('   ')).toBe('');
   });
 });

@@ -5,6 +5,7 @@
  * Redaksi ("Nama Anda"), whatever the portal account's display name. None shows on the page.
  */
 import { createHash } from 'node:crypto';
+import { escapeHtmlText } from '../content/html-text';
 import { CLIENT_ID_PREFIX, type WpPost } from '../portal/wordpress-client';
 
 const NOTE_PREFIX = 'redaksi-note-v1 ';
@@ -69,9 +70,24 @@ export function readClientId(content: string): string | undefined {
   return CLIENT_ID.exec(content)?.[1];
 }
 
-/** The content without our markers: what the person wrote. */
+/** The class of the writer's line at the end of a delivered story; themes may style it. */
+export const BYLINE_CLASS = 'redaksi-byline';
+const BYLINE_PARAGRAPH = new RegExp(`\\n*<!-- wp:paragraph \\{"className":"${BYLINE_CLASS}"\\} -->[\\s\\S]*?<!-- /wp:paragraph -->\\n?`, 'g');
+
+/**
+ * The writer's line a newsroom may show under its stories ("Penulis: Siti Rahma"), as a paragraph
+ * block of its own class. Added at delivery from the article's author, never part of the article's
+ * text: it is taken out again when the post is read back.
+ */
+export function bylineParagraph(name: string): string {
+  const trimmed = name.replace(/\s+/g, ' ').trim().slice(0, NAME_LENGTH);
+  if (!trimmed) return '';
+  return `<!-- wp:paragraph {"className":"${BYLINE_CLASS}"} -->\n<p class="${BYLINE_CLASS}">Penulis: ${escapeHtmlText(trimmed)}</p>\n<!-- /wp:paragraph -->`;
+}
+
+/** The content without our markers and the writer's line: what the person wrote. */
 export function stripMarkers(content: string): string {
-  return content.replace(MARKER_BLOCK, '').replace(MARKER, '');
+  return content.replace(BYLINE_PARAGRAPH, '').replace(MARKER_BLOCK, '').replace(MARKER, '');
 }
 
 /**

@@ -26,7 +26,7 @@ import type { SqliteDatabase } from '../storage/database';
 import type { WorkflowService } from '../workflow/workflow-service';
 import { DEFAULT_WINDOW, Holds, planRemoteChange } from './holds';
 import { PortalLinks, type PostLink } from './links';
-import { bylineMarker, noteMarker, readByline, readClientId, readNote, remoteHash, stripMarkers } from './markers';
+import { bylineMarker, bylineParagraph, noteMarker, readByline, readClientId, readNote, remoteHash, stripMarkers } from './markers';
 import { backoffDelay, Outbox, type OutboxRow } from './outbox';
 import { withholdPhotos } from './withheld-photos';
 
@@ -55,6 +55,8 @@ export interface SyncEngineOptions {
   random?: () => number;
   /** Background runs (timer, after changes); off in unit tests that drive runs themselves. */
   background?: boolean;
+  /** Whether delivered stories end with the writer's line (Pengaturan); read at each delivery. */
+  bylineOnPortal?: () => boolean;
   intervalMs?: number;
 }
 
@@ -111,9 +113,12 @@ export function missedSchedule(localStatus: ArticleStatus, remoteStatus: string,
 }
 
 /** What travels with the text: the writer's name and, after a rejection, the editor's note. */
-function markersFor(article: Article, note: string): string {
-  // In Custom HTML blocks, like the client id: the post stays free of classic content.
-  return [bylineMarker(article.author), note].filter(Boolean).map((m) => `\n\n${markerBlock(m)}`).join('');
+/** What goes after the article's own blocks: the writer's line when the newsroom shows it, then the markers. */
+function markersFor(article: Article, note: string, showByline: boolean): string {
+  const line = showByline ? bylineParagraph(article.author) : '';
+  // The markers in Custom HTML blocks, like the client id: the post stays free of classic content.
+  const markers = [bylineMarker(article.author), note].filter(Boolean).map((m) => `\n\n${markerBlock(m)}`).join('');
+  return (line ? `\n\n${line}` : '') + markers;
 }
 
 const ACTION_FOR: Partial<Record<ArticleStatus, WorkflowActionName>> = {
@@ -566,7 +571,7 @@ export class SyncEngine {
 
     let post: WpPost;
     if (link.post_id === null) {
-      const content = this.render(article, withheld) + markersFor(article, note);
+      const content = this.render(article, withheld) + markersFor(article, note, this.showByline());
       const input: PostInput = { title: article.title, content, excerpt: article.excerpt, status, categories, tags, featuredMedia, publishAt: date };
       const created = await createPostOnce(client, link.client_id, input, { mayExist, maxAttempts: 3 });
       post = created.item;
@@ -611,7 +616,7 @@ export class SyncEngine {
         // Only the note changes: keep the portal's text exactly as it is.
         input.content = stripMarkers(remote.content).trim();
       }
-      if (input.content !== undefined) input.content += markersFor(article, note);
+      if (input.content !== undefined) input.content += markersFor(article, note, this.showByline());
       post = await client.updatePost(link.post_id, input);
     }
     const saved = this.links.post(article.id)!;
@@ -655,6 +660,10 @@ export class SyncEngine {
   private trustedModified(modifiedGmt: string): string {
     const at = modifiedGmt ? fromWpGmt(modifiedGmt) : Number.NaN;
     return Number.isFinite(at) && this.portalNow() - at >= 1_500 ? modifiedGmt : '';
+  }
+
+  private showByline(): boolean {
+    return this.options.bylineOnPortal?.() ?? false;
   }
 
   private render(article: Article, withheld: ReadonlyMap<string, string> = new Map()): string {

@@ -6,6 +6,7 @@
  * A handler added to the contract without an entry in HANDLER_SPECS makes the suites fail, so every
  * new handler is covered from its first day.
  */
+import { randomUUID } from 'node:crypto';
 import type { HandlerName } from '../../shared/contract';
 import { portalBlockCases } from './hostile-body-cases';
 import type { ErrorKind } from '../../shared/errors';
@@ -82,12 +83,14 @@ export const HANDLER_SPECS: Partial<Record<HandlerName, HandlerSpec>> = {
       displayName: 'text',
       photoLongEdge: 'photoEdge',
       photoFormat: 'choice',
+      bylineOnPortal: 'flag',
     },
-    optional: ['language', 'theme', 'role', 'timeZone', 'onboarded', 'displayName', 'photoLongEdge', 'photoFormat'],
+    optional: ['language', 'theme', 'role', 'timeZone', 'onboarded', 'displayName', 'photoLongEdge', 'photoFormat', 'bylineOnPortal'],
   },
   'articles-list': { example: () => ({ scope: 'active', limit: 10 }), fields: { scope: 'choice', limit: 'count' }, optional: ['scope', 'limit'] },
   'articles-search': { example: () => ({ query: 'banjir', limit: 5 }), fields: { query: 'query', limit: 'count' }, optional: ['limit'] },
-  'articles-create': { example: () => ({ title: 'Banjir di Tenggarong' }), fields: { title: 'title' }, optional: ['title'] },
+  // The id a window chose: an unknown one makes the article (that is its purpose), a malformed one is refused.
+  'articles-create': { example: () => ({ id: randomUUID(), title: 'Banjir di Tenggarong' }), fields: { id: 'filterId', title: 'title' }, optional: ['id', 'title'] },
   'articles-get': { example: (c) => ({ id: c.articleId }), fields: { id: 'id' } },
   'articles-save': {
     example: (c) => ({ id: c.articleId, baseVersion: c.version, title: 'Judul baru', excerpt: 'Ringkas', body: validBody() }),

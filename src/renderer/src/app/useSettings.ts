@@ -12,6 +12,7 @@ const FALLBACK: Settings = {
   displayName: '',
   photoLongEdge: 1600,
   photoFormat: 'jpeg',
+  bylineOnPortal: false,
 };
 
 /** The current settings; the app renders its main screens only after they have loaded. */

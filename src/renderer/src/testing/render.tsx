@@ -23,6 +23,7 @@ export const TEST_SETTINGS: Settings = {
   displayName: 'Rina',
   photoLongEdge: 1600,
   photoFormat: 'jpeg',
+  bylineOnPortal: false,
 };
 
 export interface Rendered {

@@ -114,6 +114,16 @@ export function SettingsScreen() {
         <DisplayNameField />
 
         <SelectField
+          label={t('settings.bylineOnPortal')}
+          hint={t('settings.bylineOnPortalHint', { name: settings.displayName || t('settings.bylineExampleName') })}
+          value={settings.bylineOnPortal ? 'shown' : 'hidden'}
+          onChange={(v) => change({ bylineOnPortal: v === 'shown' })}
+        >
+          <option value="hidden">{t('settings.bylineHidden')}</option>
+          <option value="shown">{t('settings.bylineShown')}</option>
+        </SelectField>
+
+        <SelectField
           label={t('settings.timeZone')}
           hint={`${t('settings.timeZoneHint')} ${t('settings.example', { time: formatLong(openedAt, settings.timeZone, lang) })}`}
           value={settings.timeZone}
