@@ -89,9 +89,11 @@ describe('block-editor content on a real WordPress', () => {
     const { raw, rendered } = await portalContent(postId);
     const blocks = parseBlocks(raw);
     expect(freeform(blocks)).toEqual([]);
+    // The article's blocks, then Redaksi's markers in Custom HTML blocks: the writer's name and the client id.
     expect(blocks.filter((block) => block.blockName !== null).map((block) => block.blockName)).toEqual([
-      'core/paragraph', 'core/image', 'core/heading', 'core/list', 'core/quote', 'core/separator', 'core/heading', 'core/image', 'core/embed', 'core/embed', 'core/html',
+      'core/paragraph', 'core/image', 'core/heading', 'core/list', 'core/quote', 'core/separator', 'core/heading', 'core/image', 'core/embed', 'core/embed', 'core/html', 'core/html',
     ]);
+    expect(raw).toMatch(/<!-- wp:html -->\n<!-- redaksi-by-v1 [A-Za-z0-9_-]+ -->\n<!-- \/wp:html -->/);
     const names = allBlocks(blocks).map((block) => block.blockName);
     expect(names.filter((name) => name === 'core/list-item')).toHaveLength(3);
     // The citation is a citation, in what is saved and in what readers get.
