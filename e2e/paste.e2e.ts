@@ -359,6 +359,11 @@ test('a copy made in the article, photo included, pastes back with its photo and
   await paste(page, {}, { name: 'jembatan.jpg', type: 'image/jpeg', bytes: photo });
   const figures = body.getByRole('figure');
   await expect(figures).toHaveCount(1, { timeout: 20_000 });
+  const stored = async () => imageMediaIds((await storedArticle(host, title)).body as LexicalDocument);
+  // Copied once the photo is prepared and in the article, as a person copies what they see: under load
+  // a copy made while it was still being prepared held no photo yet.
+  await expect(figures.locator('img')).toBeVisible({ timeout: 20_000 });
+  await expect.poll(async () => (await stored()).length, { timeout: 20_000 }).toBe(1);
   await body.locator('h2').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+C');
@@ -368,6 +373,5 @@ test('a copy made in the article, photo included, pastes back with its photo and
   await expect(figures).toHaveCount(2);
   await expect(body.locator('h2')).toHaveCount(2);
   await expect(page.getByText('Gambar dari yang ditempel tidak ikut.', { exact: false })).toHaveCount(0);
-  const stored = async () => imageMediaIds((await storedArticle(host, title)).body as LexicalDocument);
   await expect.poll(async () => (await stored()).length).toBe(2);
 });
