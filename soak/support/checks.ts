@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE_NAME } from '../../src/core/backend';
+import { BACKUP_CONFIG_FILE, LOCAL_BACKUP_FOLDER } from '../../src/core/backup/backup-config';
 import { LOCK_FILE_NAME } from '../../src/core/storage/data-folder-lock';
 import { BROWSER_SESSION_FILE_NAME } from '../../src/web/browser-session';
 
@@ -113,7 +114,10 @@ export function checkDatabase(dataDir: string, acked: Acknowledged): DatabaseChe
 }
 
 const HASH_NAME = /^[0-9a-f]{64}$/;
-/** What a data folder holds: its lock, the database (with its WAL), the photos, browser mode's secrets file and access token. */
+/**
+ * What a data folder holds: its lock, the database (with its WAL), the photos, browser mode's secrets
+ * file and access token, the backup settings and the local backups a migration falls back to.
+ */
 const DATA_FOLDER_ENTRIES = new Set([
   LOCK_FILE_NAME,
   DATABASE_FILE_NAME,
@@ -122,6 +126,8 @@ const DATA_FOLDER_ENTRIES = new Set([
   'media',
   'secrets.json',
   BROWSER_SESSION_FILE_NAME,
+  BACKUP_CONFIG_FILE,
+  LOCAL_BACKUP_FOLDER,
 ]);
 
 /** After a start: nothing an interrupted write left behind lies in the data folder (a temporary copy of the secrets, say). */
