@@ -54,7 +54,7 @@ test('writer and editor close the loop through the portal, each keeping the stor
     // The editor waits in Antrean Terbit.
     await openApp();
     await page.getByRole('button', { name: 'Antrean Terbit', exact: true }).click();
-    await expect(page.getByRole('heading', { name: 'Antrean Terbit' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Antrean Terbit', exact: true })).toBeVisible();
     await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Dikirim' });
 
     // 0. A category the administrator adds on the portal now reaches the open article's Kategori list after a sync.
@@ -81,7 +81,7 @@ test('writer and editor close the loop through the portal, each keeping the stor
     await queueRow(page, title).click();
     await expect(ui.title(page)).toHaveValue(title);
     await panel(page).getByRole('button', { name: 'Tolak', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Tolak naskah' });
+    const dialog = page.getByRole('dialog', { name: 'Tolak naskah', exact: true });
     await dialog.getByLabel('Catatan untuk penulis', { exact: true }).fill(NOTE);
     await dialog.getByRole('button', { name: 'Tolak naskah', exact: true }).click();
     await expect(statusOf(page)).toHaveText('Ditolak');
@@ -90,7 +90,7 @@ test('writer and editor close the loop through the portal, each keeping the stor
     // 3. The writer, still on the story: "Ditolak" and the note after a sync.
     await syncNow(writer.page, writer.host);
     await expect(statusOf(writer.page)).toHaveText('Ditolak');
-    const notice = writer.page.getByRole('region', { name: 'Naskah ditolak redaktur' });
+    const notice = writer.page.getByRole('region', { name: 'Naskah ditolak redaktur', exact: true });
     await expect(notice).toContainText(NOTE);
     await expect(notice).toContainText(`Catatan dari ${EDITOR_NAME}`);
 
@@ -143,7 +143,7 @@ test('writer and editor close the loop through the portal, each keeping the stor
 
     // The editor's history names the writer by the name she gave, and every step since.
     await panel(page).getByRole('button', { name: 'Riwayat naskah', exact: true }).click();
-    const history = page.getByRole('dialog', { name: 'Riwayat naskah' }).getByRole('listitem');
+    const history = page.getByRole('dialog', { name: 'Riwayat naskah', exact: true }).getByRole('listitem');
     await expect(history.filter({ hasText: 'Dikirim ke redaktur' }).first()).toContainText(`oleh ${WRITER_NAME}`);
     await expect(history.filter({ hasText: 'Ditolak' })).toContainText(NOTE);
     await page.keyboard.press('Escape');

@@ -15,11 +15,11 @@ import { expect } from '../fixtures';
 import { callHost } from '../support/app';
 import { AppHost } from '../support/host';
 
-export const panel = (page: Page) => page.getByRole('complementary', { name: 'Panel naskah' });
+export const panel = (page: Page) => page.getByRole('complementary', { name: 'Panel naskah', exact: true });
 export const statusOf = (page: Page) => panel(page).locator('.workflow-status .status-badge');
-export const bar = (page: Page) => page.getByRole('contentinfo', { name: 'Sinkronisasi portal' });
-export const queueList = (page: Page) => page.getByRole('list', { name: 'Naskah di antrean' });
-export const queueRow = (page: Page, title: string) => queueList(page).getByRole('button').filter({ hasText: title });
+export const bar = (page: Page) => page.getByRole('contentinfo', { name: 'Sinkronisasi portal', exact: true });
+export const queueList = (page: Page) => page.getByRole('list', { name: 'Naskah di antrean', exact: true });
+export const queueRow = (page: Page, title: string) => queueList(page).getByRole('button').filter({ has: page.getByText(title, { exact: true }) });
 
 /**
  * The newest story sent to the editor, as the editor finds it: the queue lists the oldest first, and
@@ -35,7 +35,7 @@ export const shownTime = (page: Page, instant: number) => panel(page).locator(`t
 
 /** The time a row of the article list shows. */
 export const listTime = (page: Page, title: string, instant: number) =>
-  page.getByRole('list', { name: 'Daftar naskah' }).getByRole('button').filter({ hasText: title }).locator(`time[datetime="${new Date(instant).toISOString()}"]`);
+  page.getByRole('list', { name: 'Daftar naskah', exact: true }).getByRole('button').filter({ has: page.getByText(title, { exact: true }) }).locator(`time[datetime="${new Date(instant).toISOString()}"]`);
 
 /**
  * Presses "Sinkronkan sekarang" and waits until that run is over (the host has finished a run since
@@ -43,7 +43,7 @@ export const listTime = (page: Page, title: string, instant: number) =>
  */
 export async function syncNow(page: Page, host: AppHost): Promise<void> {
   const pressed = Date.now();
-  const button = bar(page).getByRole('button', { name: 'Sinkronkan sekarang' });
+  const button = bar(page).getByRole('button', { name: 'Sinkronkan sekarang', exact: true });
   await button.click();
   await expect.poll(async () => (await callHost<SyncStatus>(host, 'sync-status')).lastSyncAt ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(pressed);
   await expect(button).not.toHaveAttribute('aria-disabled', 'true', { timeout: 30_000 });
